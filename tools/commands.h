@@ -1,0 +1,18 @@
+// The dyad CLI's subcommands. Each Add*Command registers itself on the app and sets `*run` to the
+// function that executes it once the command line is parsed; that function returns the exit code.
+#ifndef DYAD_TOOLS_COMMANDS_H_
+#define DYAD_TOOLS_COMMANDS_H_
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace dyad::tools {
+
+using CommandRunner = std::function<int()>;
+
+void AddSegmentCommand(CLI::App& app, CommandRunner* run);
+
+}  // namespace dyad::tools
+
+#endif  // DYAD_TOOLS_COMMANDS_H_

@@ -1,0 +1,28 @@
+// dyad: political event coding from news text. See README.md for the commands.
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"dyad: turns news text into political event data (who did what to whom, when, where)"};
+  app.set_version_flag("--version", std::string("dyad ") + DYAD_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  dyad segment examples/iran-iraq-accord.txt --date 2017-07-23\n"
+      "  dyad segment corpus/ --input-format jsonl --threads 2 -o sentences.jsonl\n"
+      "  zstdcat news.jsonl.zst | dyad segment - --input-format jsonl\n"
+      "Run 'dyad COMMAND --help' for a command's options.");
+
+  dyad::tools::CommandRunner run;
+  dyad::tools::AddSegmentCommand(app, &run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return run ? run() : 2;
+}
