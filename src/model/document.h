@@ -54,6 +54,9 @@ struct Sentence {
   uint32_t token_begin = 0;   // token range [token_begin, token_end) in Document::tokens
   uint32_t token_end = 0;
   uint32_t paragraph = 0;     // 0-based paragraph index in the document
+  uint32_t flags = 0;         // kDateline, ...
+
+  static constexpr uint32_t kDateline = 1;  // "TEHRAN (Reuters) -": a dateline, not prose
 
   uint32_t size() const { return token_end - token_begin; }
 };
