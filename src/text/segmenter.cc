@@ -49,6 +49,10 @@ enum class Terminal { kNone, kStrong, kEllipsis, kAbbreviation };
 
 Terminal TerminalKind(std::string_view t) {
   if (t.empty()) return Terminal::kNone;
+  const unsigned char first = static_cast<unsigned char>(t[0]);
+  if (first != '.' && first != '!' && first != '?' && first != 0xE2 && t.back() != '.') {
+    return Terminal::kNone;  // the common case: a word
+  }
   if (t == "." || t == "!" || t == "?" || t == "\xE2\x80\xBC" || t == "\xE2\x81\x89") return Terminal::kStrong;
   if (t[0] == '!' || t[0] == '?') {
     for (char c : t) if (c != '!' && c != '?') return Terminal::kNone;

@@ -88,20 +88,33 @@ bool IsKeptPrefix(std::string_view word) {
   return std::find(kPrefixes.begin(), kPrefixes.end(), w) != kPrefixes.end();
 }
 
+// Packs a word of at most 8 ASCII letters, lowercased, into an integer for fast set tests.
+constexpr uint64_t PackLower(std::string_view w) {
+  uint64_t key = 0;
+  for (char c : w) key = (key << 8) | static_cast<unsigned char>(c | 0x20);
+  return key;
+}
+
 // Contractions written without an apostrophe, split as EWT does ("dont" -> "do", "nt").
+// Returns the length of the first part, or 0 when `w` is not one of them.
 size_t ApostrophelessSplit(std::string_view w) {
   struct Split {
-    std::string_view word;
+    uint64_t key;
     size_t cut;
   };
   static constexpr auto kWords = std::to_array<Split>(
-      {{"dont", 2}, {"didnt", 3}, {"doesnt", 4}, {"isnt", 2}, {"wasnt", 3}, {"arent", 3},
-       {"werent", 4}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4},
-       {"hasnt", 3}, {"hadnt", 3}, {"cant", 2}, {"wont", 2}, {"aint", 2}, {"im", 1}, {"ive", 1},
-       {"thats", 4}, {"theres", 5}, {"heres", 4}, {"whats", 4}, {"alot", 1}, {"youre", 3}});
+      {{PackLower("dont"), 2}, {PackLower("didnt"), 3}, {PackLower("doesnt"), 4},
+       {PackLower("isnt"), 2}, {PackLower("wasnt"), 3}, {PackLower("arent"), 3},
+       {PackLower("werent"), 4}, {PackLower("couldnt"), 5}, {PackLower("wouldnt"), 5},
+       {PackLower("shouldnt"), 6}, {PackLower("havent"), 4}, {PackLower("hasnt"), 3},
+       {PackLower("hadnt"), 3}, {PackLower("cant"), 2}, {PackLower("wont"), 2},
+       {PackLower("aint"), 2}, {PackLower("im"), 1}, {PackLower("ive"), 1},
+       {PackLower("thats"), 4}, {PackLower("theres"), 5}, {PackLower("heres"), 4},
+       {PackLower("whats"), 4}, {PackLower("alot"), 1}, {PackLower("youre"), 3}});
   if (w.size() < 2 || w.size() > 8) return 0;
+  const uint64_t key = PackLower(w);
   for (const Split& k : kWords) {
-    if (EqualsIgnoreCase(w, k.word)) return k.cut;
+    if (k.key == key) return k.cut;
   }
   return 0;
 }
@@ -113,6 +126,7 @@ class ChunkSplitter {
   void Split(size_t a, size_t b, uint16_t newlines, bool space_before) {
     newlines_ = newlines;
     space_before_ = space_before;
+    if (SplitPlainWord(a, b)) return;
     if (IsWholeClitic(a, b) || IsEmoticon(text_.substr(a, b - a))) {
       Emit(a, b);
       return;
@@ -144,6 +158,39 @@ class ChunkSplitter {
     newlines_ = 0;
     space_before_ = false;
     out_.push_back(t);
+  }
+
+  // Fast path for most chunks: ASCII letters, optionally followed by one , ; : . ! ? ) or ".
+  // Returns false (and emits nothing) when the chunk needs the general path.
+  bool SplitPlainWord(size_t a, size_t b) {
+    size_t e = b;
+    switch (text_[b - 1]) {
+      case ',': case ';': case ':': case '.': case '!': case '?': case ')': case '"':
+        --e;
+        break;
+      default:
+        break;
+    }
+    if (e == a) return false;
+    for (size_t k = a; k < e; ++k) {
+      if (((text_[k] | 0x20) < 'a') || ((text_[k] | 0x20) > 'z')) return false;
+    }
+    std::string_view word = text_.substr(a, e - a);
+    if (word.size() <= 8 &&
+        (ApostrophelessSplit(word) != 0 || IsContractedPair(word) || word == "XD" || word == "xD")) {
+      return false;
+    }
+    if (e == b || (text_[e] == '.' && ClassifyAbbreviation(text_.substr(a, b - a)) != AbbreviationKind::kNone)) {
+      Emit(a, b);
+    } else {
+      Emit(a, e);
+      Emit(e, b);
+    }
+    return true;
+  }
+  static bool IsContractedPair(std::string_view w) {
+    return EqualsIgnoreCase(w, "cannot") || EqualsIgnoreCase(w, "gonna") ||
+           EqualsIgnoreCase(w, "gotta") || EqualsIgnoreCase(w, "wanna");
   }
 
   static bool IsEmoticon(std::string_view w) {
@@ -266,12 +313,7 @@ class ChunkSplitter {
       return;
     }
     // Whole-word splits.
-    if (EqualsIgnoreCase(w, "cannot")) {
-      Emit(a, a + 3);
-      Emit(a + 3, e);
-      return;
-    }
-    if (EqualsIgnoreCase(w, "gonna") || EqualsIgnoreCase(w, "gotta") || EqualsIgnoreCase(w, "wanna")) {
+    if (IsContractedPair(w)) {  // "can|not", "gon|na"
       Emit(a, a + 3);
       Emit(a + 3, e);
       return;
@@ -285,7 +327,10 @@ class ChunkSplitter {
       Emit(a + cut, e);
       return;
     }
-    size_t clitic = CliticStart(a, e);
+    bool has_apostrophe = w.find('\'') != std::string_view::npos ||
+                          w.find("\xE2\x80\x99") != std::string_view::npos ||
+                          w.find("\xC2\xB4") != std::string_view::npos;
+    size_t clitic = has_apostrophe ? CliticStart(a, e) : e;
     SplitInternal(a, clitic);
     if (clitic < e) Emit(clitic, e);
   }
