@@ -249,6 +249,7 @@ class Segmenter {
         has_agency = true;
         continue;
       }
+      if (depth > 0) continue;  // the agency: "(Reuters)", "(dyad wire)"
       char32_t c = FirstCodePoint(t);
       if (t == "," || IsMonth(t) || Classify(c) == CharClass::kDigit) continue;
       if (IsUpper(c)) continue;  // capitalized or all-caps place and agency names
