@@ -93,8 +93,10 @@ TEST(CameoCodes, GoldsteinByMeaningDiffersFromPhoenixWhereNumberingMoved) {
 }
 
 TEST(CameoCodes, RejectsUnknownAndMalformedCodes) {
-  for (std::string_view bad : {"", "0", "00", "21", "058", "0577", "99999", "05a", "5", " 05",
-                               "057 ", "-05", std::string_view("05\0", 3)}) {
+  const std::string_view kBad[] = {"",    "0",    "00",   "21",  "058",
+                                   "0577", "99999", "05a", "5",   " 05",
+                                   "057 ", "-05",  std::string_view("05\0", 3)};
+  for (std::string_view bad : kBad) {
     EXPECT_EQ(FindCameoCode(bad), nullptr) << "'" << bad << "'";
   }
 }
