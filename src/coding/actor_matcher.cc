@@ -1,0 +1,146 @@
+#include "coding/actor_matcher.h"
+
+#include <algorithm>
+
+#include "text/tokenizer.h"
+
+namespace dyad::coding {
+
+namespace {
+
+void AppendUpper(std::string_view s, std::string& out) {
+  for (char c : s) out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
+}
+
+uint64_t EdgeKey(uint32_t node, uint32_t word, bool exact) {
+  return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | (exact ? 1 : 0);
+}
+
+}  // namespace
+
+uint32_t ActorMatcher::Intern(const std::string& word) {
+  auto [it, inserted] = vocabulary_.emplace(word, static_cast<uint32_t>(vocabulary_.size()));
+  return it->second;
+}
+
+uint32_t ActorMatcher::Lookup(std::string_view upper_word) const {
+  auto it = vocabulary_.find(upper_word);
+  return it == vocabulary_.end() ? kNone : it->second;
+}
+
+uint32_t ActorMatcher::Child(uint32_t node, uint32_t word, bool exact) const {
+  auto it = edges_.find(EdgeKey(node, word, exact));
+  return it == edges_.end() ? kNone : it->second;
+}
+
+void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload) {
+  // Cut every dictionary word the way the tokenizer cuts text; only the last piece of a word
+  // keeps the word's stem/exact flag (inner pieces must match exactly).
+  uint32_t node = 0;
+  size_t pieces = 0;
+  std::vector<text::RawToken> raw;
+  for (const lexicon::PatternWord& w : words) {
+    if (w.kind != lexicon::WordKind::kWord || w.text.empty()) return;  // not a plain phrase
+    raw.clear();
+    text::Tokenize(w.text, raw);
+    for (size_t k = 0; k < raw.size(); ++k) {
+      std::string piece = w.text.substr(raw[k].start, raw[k].end - raw[k].start);
+      bool exact = w.exact || k + 1 < raw.size() || piece.size() < 3;
+      uint32_t id = Intern(piece);
+      uint64_t key = EdgeKey(node, id, exact);
+      auto it = edges_.find(key);
+      if (it == edges_.end()) {
+        it = edges_.emplace(key, node_count_++).first;
+        payloads_.emplace_back();
+      }
+      node = it->second;
+      ++pieces;
+    }
+  }
+  if (pieces == 0) return;
+  payloads_.resize(node_count_);
+  payloads_[node].push_back(payload);
+  ++phrase_count_;
+}
+
+void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents) {
+  payloads_.assign(1, {});
+  if (actors != nullptr) {
+    for (size_t a = 0; a < actors->actors.size(); ++a) {
+      for (const lexicon::ActorPhrase& p : actors->actors[a].phrases) {
+        AddPhrase(p.words, Payload{Kind::kActor, static_cast<uint32_t>(a)});
+      }
+    }
+  }
+  if (agents != nullptr) {
+    for (size_t a = 0; a < agents->agents.size(); ++a) {
+      AddPhrase(agents->agents[a].words, Payload{Kind::kAgent, static_cast<uint32_t>(a)});
+    }
+  }
+  payloads_.resize(node_count_);
+}
+
+void ActorMatcher::FindAll(std::span<const std::string_view> forms, Workspace& ws,
+                           std::vector<Match>& out) const {
+  const size_t n = forms.size();
+  ws.exact.resize(n);
+  ws.stems.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    ws.upper.clear();
+    AppendUpper(forms[i], ws.upper);
+    ws.exact[i] = Lookup(ws.upper);
+    auto& stems = ws.stems[i];
+    stems.fill(kNone);
+    for (size_t cut = 1; cut <= kMaxStemSuffix && ws.upper.size() > cut + 2; ++cut) {
+      stems[cut - 1] = Lookup(std::string_view(ws.upper).substr(0, ws.upper.size() - cut));
+    }
+  }
+  size_t i = 0;
+  while (i < n) {
+    // Depth-first over the few trie paths the tokens allow; keep the longest with a payload.
+    uint32_t best_end = 0, best_node = kNone;
+    struct Frame {
+      uint32_t node;
+      uint32_t pos;
+    };
+    Frame stack[32];
+    size_t top = 0;
+    stack[top++] = {0, static_cast<uint32_t>(i)};
+    while (top > 0) {
+      Frame f = stack[--top];
+      if (f.node != 0 && !payloads_[f.node].empty() && f.pos > best_end) {
+        best_end = f.pos;
+        best_node = f.node;
+      }
+      if (f.pos >= n) continue;
+      auto push = [&](uint32_t child) {
+        if (child != kNone && top < 32) stack[top++] = {child, f.pos + 1};
+      };
+      uint32_t exact = ws.exact[f.pos];
+      if (exact != kNone) {
+        push(Child(f.node, exact, true));
+        push(Child(f.node, exact, false));
+      }
+      for (uint32_t stem : ws.stems[f.pos]) {
+        if (stem != kNone) push(Child(f.node, stem, false));
+      }
+    }
+    if (best_node == kNone) {
+      ++i;
+      continue;
+    }
+    // Actors win over agents on the same span; otherwise the first listed.
+    const std::vector<Payload>& ps = payloads_[best_node];
+    const Payload* chosen = &ps.front();
+    for (const Payload& p : ps) {
+      if (p.kind == Kind::kActor) {
+        chosen = &p;
+        break;
+      }
+    }
+    out.push_back(Match{static_cast<uint32_t>(i), best_end, chosen->kind, chosen->index});
+    i = best_end;
+  }
+}
+
+}  // namespace dyad::coding

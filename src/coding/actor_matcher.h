@@ -1,0 +1,80 @@
+// Finds actor and agent phrases of a dictionary in a sentence: longest match, left to right.
+//
+// Dictionary phrases are compiled into a trie over interned upper-cased words. Each phrase word is
+// first cut with dyad's tokenizer, so "AL-QAEDA" and "IRAN'S" align with the sentence's tokens.
+// A word written with a trailing '_' must match a token exactly; any other word is a stem, as in
+// TABARI and PETRARCH: it also matches the token with up to kMaxStemSuffix more letters
+// ("IRANIAN" matches "IRANIANS"). Per token the matcher does at most 1 + kMaxStemSuffix hash
+// lookups to find word ids, then walks the trie with integer keys.
+#ifndef DYAD_CODING_ACTOR_MATCHER_H_
+#define DYAD_CODING_ACTOR_MATCHER_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/dictionary.h"
+
+namespace dyad::coding {
+
+class ActorMatcher {
+ public:
+  static constexpr size_t kMaxStemSuffix = 3;
+
+  enum class Kind : uint8_t { kActor, kAgent };
+
+  struct Match {
+    uint32_t begin = 0;  // sentence-relative token range
+    uint32_t end = 0;
+    Kind kind = Kind::kActor;
+    uint32_t index = 0;  // into ActorDictionary::actors or AgentDictionary::agents
+  };
+
+  // Per-thread scratch for FindAll.
+  struct Workspace {
+    std::vector<uint32_t> exact;                 // per token: word id of the whole token, or kNone
+    std::vector<std::array<uint32_t, 3>> stems;  // per token: ids of stems the token extends
+    std::string upper;
+  };
+
+  // Compiles the phrases of `actors` and `agents` (either may be null). The dictionaries must
+  // outlive the matcher only for reporting; the matcher keeps indices, not pointers.
+  void Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents);
+
+  // Appends the non-overlapping longest matches in `forms` (the sentence's token forms) to `out`.
+  // Thread-safe (const); `ws` must not be shared between threads.
+  void FindAll(std::span<const std::string_view> forms, Workspace& ws, std::vector<Match>& out) const;
+
+  size_t phrase_count() const { return phrase_count_; }
+
+ private:
+  static constexpr uint32_t kNone = 0xFFFFFFFF;
+  struct Payload {
+    Kind kind;
+    uint32_t index;
+  };
+
+  uint32_t Intern(const std::string& word);
+  uint32_t Lookup(std::string_view upper_word) const;
+  void AddPhrase(const lexicon::WordSeq& words, Payload payload);
+  uint32_t Child(uint32_t node, uint32_t word, bool exact) const;
+
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocabulary_;
+  std::unordered_map<uint64_t, uint32_t> edges_;   // (node, word, exact) -> child node
+  std::vector<std::vector<Payload>> payloads_;     // per node
+  uint32_t node_count_ = 1;                        // node 0 is the root
+  size_t phrase_count_ = 0;
+};
+
+}  // namespace dyad::coding
+
+#endif  // DYAD_CODING_ACTOR_MATCHER_H_

@@ -1,0 +1,448 @@
+#include "coding/coder.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/cameo_codes.h"
+#include "model/country_codes.h"
+
+namespace dyad::coding {
+
+namespace {
+
+inline char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+
+std::string UpperCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Upper(c);
+  return out;
+}
+
+bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
+
+bool IsRelativePronoun(std::string_view f) {
+  return f == "who" || f == "which" || f == "that" || f == "Who" || f == "Which" || f == "That";
+}
+
+bool IsPersonalPronoun(std::string_view f, bool* person) {
+  static constexpr std::string_view kPerson[] = {"he", "she", "He", "She", "him", "her"};
+  static constexpr std::string_view kGroup[] = {"it", "they", "It", "They", "them"};
+  for (auto p : kPerson) {
+    if (f == p) return *person = true;
+  }
+  for (auto p : kGroup) {
+    if (f == p) {
+      *person = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Obliques that name the target of an event, in order of preference.
+int TargetPrepRank(std::string_view prep) {
+  static constexpr std::string_view kPreps[] = {"against", "with", "to", "toward", "towards", "at", "on",
+                                                "into", "from", "over", "for", "upon"};
+  for (size_t i = 0; i < std::size(kPreps); ++i) {
+    if (prep.size() == kPreps[i].size() &&
+        std::equal(prep.begin(), prep.end(), kPreps[i].begin(),
+                   [](char a, char b) { return (a | 0x20) == b; })) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+void SplitActorCode(std::string_view code, std::string* country, std::string* sector) {
+  country->clear();
+  sector->clear();
+  if (code.size() >= 3 && model::IsIso3Country(code.substr(0, 3))) {
+    country->assign(code.substr(0, 3));
+    if (code.size() >= 6) sector->assign(code.substr(3, 3));
+  } else if (code.size() >= 3) {
+    // IGO/NGO/armed groups: the sector is the code's type part, when the code has one.
+    if (code.size() >= 6) sector->assign(code.substr(code.size() - 3));
+  }
+}
+
+Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
+    : dicts_(std::move(dicts)), options_(options), verbs_(dicts_->verbs) {}
+
+StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
+                                               CoderOptions options) {
+  if (!dictionaries) return InvalidArgumentError("Coder::Create: no dictionaries");
+  if (dictionaries->verbs.blocks.empty()) {
+    return FailedPreconditionError(dictionaries->spec + ": the verb dictionary is empty");
+  }
+  std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
+  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents);
+  return coder;
+}
+
+bool Coder::IsDiscarded(const SentenceView& view, std::string* phrase) const {
+  for (const lexicon::Discard& d : dicts_->discards.discards) {
+    if (d.words.empty()) continue;
+    for (size_t start = 0; start + d.words.size() <= view.size(); ++start) {
+      bool all = true;
+      for (size_t k = 0; k < d.words.size() && all; ++k) all = verbs_.WordMatches(view, start + k, d.words[k]);
+      if (all) {
+        *phrase = dicts_->discards.Where(d.where);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
+                         Participant* p) const {
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  std::string actor_code;
+  std::string prefix, suffix;
+  uint32_t first = end, last = begin;
+  for (uint32_t t = begin; t < end; ++t) {
+    int m = ws.match_at[t];
+    if (m < 0) continue;
+    const ActorMatcher::Match& match = ws.matches[m];
+    if (match.begin != t) continue;
+    if (match.kind == ActorMatcher::Kind::kActor) {
+      const lexicon::DatedCode* code =
+          lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[match.index], date);
+      if (code == nullptr || code->code.empty()) continue;
+      // A person's full code (IRNGOV...) outranks a bare country named in the same phrase.
+      if (actor_code.empty() || (code->code.size() > actor_code.size())) actor_code = code->code;
+    } else {
+      const lexicon::Agent& agent = dicts_->agents.agents[match.index];
+      if (agent.prefix) {
+        if (prefix.empty()) prefix = agent.code;
+      } else if (suffix.empty()) {
+        suffix = agent.code;
+      }
+    }
+    first = std::min(first, match.begin);
+    last = std::max(last, match.end);
+  }
+  if (actor_code.empty() && suffix.empty() && prefix.empty()) return false;
+  std::string code = prefix + actor_code;
+  // An actor that already carries a role keeps it; a bare country takes the agent's.
+  if (actor_code.size() <= 3) code += suffix;
+  if (code.empty()) return false;
+  p->code = std::move(code);
+  p->begin = first;
+  p->end = last;
+  return true;
+}
+
+void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t head,
+                          std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  // The head and its coordinated conjuncts.
+  uint32_t heads[16];
+  size_t count = 0;
+  heads[count++] = head;
+  for (size_t k = 0; k < count && count < 16; ++k) {
+    for (uint32_t c : view.Children(heads[k])) {
+      if (view.role(c) == Role::kConj && count < 16) heads[count++] = c;
+    }
+  }
+  for (size_t k = 0; k < count; ++k) {
+    uint32_t h = heads[k];
+    Participant p;
+    p.head = h;
+    auto [begin, end] = view.NounPhrase(h);
+    // A conjunct's phrase must not swallow the next conjunct.
+    bool found = ComposeActor(doc, ws, begin, end, &p);
+    if (!found) {
+      // "the presence of US troops", "Hossein Dehghan, Iran's defence minister": look one level
+      // into appositions and "of" modifiers.
+      for (uint32_t c : view.Children(h)) {
+        Role r = view.role(c);
+        if (r != Role::kAppos && !(r == Role::kNominalMod && TargetPrepRank(view.CaseOf(c)) < 0)) continue;
+        auto [b2, e2] = view.NounPhrase(c);
+        if (ComposeActor(doc, ws, b2, e2, &p)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) {
+      bool person = false;
+      if (IsPersonalPronoun(view.Form(h), &person)) {
+        const std::string& antecedent = person ? ws.last_person : ws.last_group;
+        if (!antecedent.empty()) {
+          p.code = antecedent;
+          p.begin = h;
+          p.end = h + 1;
+          found = true;
+        }
+      }
+    }
+    if (found) out.push_back(std::move(p));
+  }
+}
+
+int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
+  // Climb through conjoined, infinitival and participial verbs to the clause with a subject.
+  size_t v = verb;
+  for (int hops = 0; hops < 8; ++hops) {
+    int s = view.ChildWithRole(v, Role::kSubject);
+    if (s < 0) s = view.ChildWithRole(v, Role::kPassiveSubject);
+    if (s >= 0) {
+      // "Trump, who has often accused Tehran": the relative pronoun stands for the noun.
+      if (IsRelativePronoun(view.Form(s)) && view.role(v) == Role::kRelcl && view.head(v) >= 0) {
+        return view.head(v);
+      }
+      if (v != verb && view.role(verb) == Role::kXcomp) {
+        // Object control: "urged Iran to ..." -> Iran.
+        int obj = view.ChildWithRole(v, Role::kObject);
+        if (obj >= 0) return obj;
+      }
+      return s;
+    }
+    Role r = view.role(v);
+    if (view.head(v) < 0) return -1;
+    if (r == Role::kConj || r == Role::kXcomp || r == Role::kAdvcl) {
+      v = static_cast<size_t>(view.head(v));
+      continue;
+    }
+    if (r == Role::kAcl && view.IsNominal(view.head(v))) return view.head(v);
+    return -1;
+  }
+  return -1;
+}
+
+void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws,
+                         std::vector<model::Event>& out, SentenceTrace* trace) const {
+  const model::Sentence& sentence = doc.sentences[index];
+  auto tokens = doc.Tokens(sentence);
+  SentenceView& view = ws.view;
+  view.Reset(doc, tokens);
+  const size_t n = tokens.size();
+
+  ws.forms.resize(n);
+  for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
+  ws.matches.clear();
+  actors_.FindAll(ws.forms, ws.actor_ws, ws.matches);
+  ws.match_at.assign(n, -1);
+  for (size_t m = 0; m < ws.matches.size(); ++m) {
+    for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);
+  }
+  if (trace != nullptr) {
+    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                           std::chrono::day(1)});
+    for (const auto& m : ws.matches) {
+      SentenceTrace::Mention tm{m.begin, m.end, m.kind == ActorMatcher::Kind::kAgent, "", ""};
+      if (m.kind == ActorMatcher::Kind::kActor) {
+        const auto& actor = dicts_->actors.actors[m.index];
+        const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(actor, date);
+        tm.code = code ? code->code : "(no code for the date)";
+        tm.where = dicts_->actors.Where(actor.where);
+      } else {
+        const auto& agent = dicts_->agents.agents[m.index];
+        tm.code = agent.prefix ? agent.code + "~" : "~" + agent.code;
+        tm.where = dicts_->agents.Where(agent.where);
+      }
+      trace->mentions.push_back(std::move(tm));
+    }
+  }
+
+  std::string discard;
+  if (IsDiscarded(view, &discard)) {
+    if (trace != nullptr) trace->discarded = discard;
+    return;
+  }
+
+  std::vector<bool> coded(n, false);
+  std::vector<Participant> sources, targets;
+  std::string upper;
+  for (size_t v = 0; v < n; ++v) {
+    if (!view.IsVerb(v)) continue;
+    upper = UpperCopy(view.Lemma(v));
+    const std::vector<lexicon::VerbRef>* refs = dicts_->verbs.Find(upper);
+    if (refs == nullptr) {
+      upper = UpperCopy(view.Form(v));
+      refs = dicts_->verbs.Find(upper);
+    }
+    if (refs == nullptr) continue;
+    // The most specific surface that is present: multi-word verbs before single words.
+    const lexicon::VerbEntry* entry = nullptr;
+    const lexicon::VerbBlock* block = nullptr;
+    size_t best_parts = 0;
+    for (const lexicon::VerbRef& ref : *refs) {
+      const lexicon::VerbBlock& b = dicts_->verbs.blocks[ref.block];
+      const lexicon::VerbEntry& e = b.verbs[ref.verb];
+      size_t parts = e.lemma.before.size() + e.lemma.after.size();
+      if ((entry == nullptr || parts > best_parts) && verbs_.SurfaceMatches(view, v, e.lemma)) {
+        entry = &e;
+        block = &b;
+        best_parts = parts;
+      }
+    }
+    if (entry == nullptr) continue;
+
+    SentenceTrace::Verb* tv = nullptr;
+    if (trace != nullptr) {
+      trace->verbs.push_back({static_cast<uint32_t>(v), std::string(view.Lemma(v)), block->name, {}, ""});
+      tv = &trace->verbs.back();
+    }
+    auto outcome = [&](std::string text) {
+      if (tv != nullptr) tv->outcome = std::move(text);
+    };
+
+    if (view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
+      outcome("deferred to the governing verb");
+      continue;
+    }
+    if (!options_.code_negated && view.IsNegated(v)) {
+      outcome("negated");
+      continue;
+    }
+    int subject = SubjectOf(view, v);
+    PatternMatch match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
+    const lexicon::EventCode& code = match.pattern ? match.pattern->code : entry->code;
+    if (code.active.empty() || code.active == "---" || code.active == "###" || code.active == "+++") {
+      outcome(fmt::format("null code [{}]", code.ToString()));
+      continue;
+    }
+    const bool passive = view.IsPassive(v);
+
+    sources.clear();
+    targets.clear();
+    int source_head = match.source_token;
+    if (source_head < 0) {
+      if (passive) {
+        int agent = view.ChildWithRole(v, Role::kAgent);
+        if (agent < 0) {
+          for (uint32_t c : view.Children(v)) {
+            if (view.role(c) == Role::kOblique && IsBy(view.CaseOf(c))) agent = static_cast<int>(c);
+          }
+        }
+        source_head = agent;
+      } else {
+        source_head = subject;
+      }
+    }
+    if (source_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
+
+    int target_head = match.target_token;
+    if (target_head < 0) {
+      if (passive) {
+        target_head = view.ChildWithRole(v, Role::kPassiveSubject);
+        if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
+      } else {
+        target_head = view.ChildWithRole(v, Role::kObject);
+      }
+    }
+    if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
+    if (targets.empty()) {
+      // Obliques in order of preference: "against X", "with X", "to X"...
+      int best_rank = 1000;
+      for (uint32_t c : view.Children(v)) {
+        if (view.role(c) != Role::kOblique) continue;
+        int rank = TargetPrepRank(view.CaseOf(c));
+        if (rank >= 0 && rank < best_rank) {
+          std::vector<Participant> found;
+          ResolveActors(doc, ws, c, found);
+          if (!found.empty()) {
+            best_rank = rank;
+            targets = std::move(found);
+          }
+        }
+      }
+    }
+
+    if (sources.empty()) {
+      outcome("no source actor");
+      continue;
+    }
+    const std::string pattern_where = match.pattern ? dicts_->verbs.Where(match.pattern->where)
+                                                    : dicts_->verbs.Where(entry->where);
+    auto emit = [&](const Participant& s, const Participant& t, const std::string& cameo) {
+      model::Event e;
+      e.doc_id = doc.id;
+      e.sentence = static_cast<uint32_t>(index);
+      e.date = doc.date;
+      auto fill = [&](const Participant& p, model::EventActor& a) {
+        a.code = p.code;
+        SplitActorCode(p.code, &a.country, &a.sector);
+        const model::Token& first = tokens[p.begin];
+        const model::Token& last = tokens[p.end - 1];
+        a.start = first.start;
+        a.end = last.end;
+        a.text = doc.text.substr(first.start, last.end - first.start);
+      };
+      fill(s, e.source);
+      if (!t.code.empty()) fill(t, e.target);
+      e.cameo = cameo;
+      model::AssignCameoAttributes(e);
+      e.verb.text = std::string(doc.Text(tokens[v]));
+      e.verb.lemma = std::string(view.Lemma(v));
+      e.verb.start = tokens[v].start;
+      e.verb.end = tokens[v].end;
+      e.pattern = pattern_where;
+      e.sentence_text = std::string(doc.Text(sentence));
+      out.push_back(std::move(e));
+    };
+
+    size_t before = out.size();
+    if (!targets.empty()) {
+      for (const Participant& s : sources) {
+        for (const Participant& t : targets) {
+          if (s.code == t.code) continue;
+          emit(s, t, code.active);
+          if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, code.passive);
+        }
+      }
+    } else if (sources.size() >= 2) {
+      // A compound subject without a target acts on itself: both directions.
+      for (size_t a = 0; a < sources.size(); ++a) {
+        for (size_t b = 0; b < sources.size(); ++b) {
+          if (a != b && sources[a].code != sources[b].code) emit(sources[a], sources[b], code.active);
+        }
+      }
+    } else if (!options_.require_target) {
+      emit(sources.front(), Participant{}, code.active);
+    }
+    if (out.size() == before) {
+      outcome(targets.empty() ? "no target actor" : "source and target are the same actor");
+      continue;
+    }
+    coded[v] = true;
+    if (tv != nullptr) {
+      std::string desc;
+      for (size_t k = before; k < out.size(); ++k) {
+        desc += fmt::format("{}{} {}->{}", desc.empty() ? "event " : ", ", out[k].cameo, out[k].source.code,
+                            out[k].target.code.empty() ? "-" : out[k].target.code);
+      }
+      outcome(desc);
+    }
+  }
+
+  // Remember the sentence's actors for pronouns in the sentences that follow.
+  for (const auto& m : ws.matches) {
+    if (m.kind != ActorMatcher::Kind::kActor) continue;
+    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                           std::chrono::day(1)});
+    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[m.index], date);
+    if (code == nullptr) continue;
+    bool proper_person = code->code.size() >= 6 && view.IsProperNoun(m.end - 1);
+    (proper_person ? ws.last_person : ws.last_group) = code->code;
+  }
+}
+
+void Coder::CodeDocument(const model::Document& doc, Workspace& ws, std::vector<model::Event>& out,
+                         std::vector<SentenceTrace>* traces) const {
+  ws.last_person.clear();
+  ws.last_group.clear();
+  if (traces != nullptr) traces->assign(doc.sentences.size(), SentenceTrace{});
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].flags & model::Sentence::kDateline) continue;
+    CodeSentence(doc, i, ws, out, traces ? &(*traces)[i] : nullptr);
+  }
+}
+
+}  // namespace dyad::coding

@@ -1,0 +1,110 @@
+// The event coder: from parsed sentences and a dictionary set to CAMEO-coded events.
+//
+// For each verb of a sentence that the verb dictionary knows (by lemma or surface form), the coder
+// picks the best pattern of its block (verb_matcher.h), finds the source (the subject; the by-agent
+// of a passive; the controller of an infinitive; the antecedent of a relative pronoun) and the
+// target (a '+' slot of the pattern, else the object, else a "with/to/against/..." oblique), reads
+// each participant's noun phrase for actor and agent phrases (actor_matcher.h) and composes their
+// codes ("Iranian" IRN + "Defence Minister" GOVMIL -> IRNGOVMIL), expands coordinated participants
+// into one event each, and writes Events. Negated verbs yield nothing (unless asked), discard
+// phrases void the sentence, a verb whose infinitive complement is itself coded defers to the
+// governing verb ("threatened to attack" is a threat), and a compound subject with no target acts
+// on itself in both directions ("Iran and Iraq signed an accord").
+//
+// Thread safety: a Coder is immutable after Create() and may be shared by any number of threads;
+// each thread passes its own Workspace.
+#ifndef DYAD_CODING_CODER_H_
+#define DYAD_CODING_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "coding/actor_matcher.h"
+#include "coding/sentence_view.h"
+#include "coding/verb_matcher.h"
+#include "dyad/status.h"
+#include "lexicon/dictionary_set.h"
+#include "model/document.h"
+#include "model/event.h"
+
+namespace dyad::coding {
+
+struct CoderOptions {
+  bool code_negated = false;   // code "did not sign" as if it were "signed"
+  bool require_target = true;  // PETRARCH's require_dyad: no event without a target actor
+};
+
+// What `dyad explain` shows for one sentence.
+struct SentenceTrace {
+  struct Mention {
+    uint32_t begin, end;  // token range
+    bool agent;
+    std::string code;     // the dated code (actors) or agent code
+    std::string where;    // dictionary file:line
+  };
+  struct Verb {
+    uint32_t token;
+    std::string lemma;
+    std::string block;                 // verb block name, or "" when unknown
+    std::vector<PatternTrial> trials;  // every pattern tried
+    std::string outcome;               // "event 057 IRN->IRQ", "negated", "no source actor", ...
+  };
+  std::vector<Mention> mentions;
+  std::vector<Verb> verbs;
+  std::string discarded;  // the discard phrase that voided the sentence, if any
+};
+
+class Coder {
+ public:
+  struct Workspace {
+    SentenceView view;
+    ActorMatcher::Workspace actor_ws;
+    std::vector<ActorMatcher::Match> matches;
+    std::vector<std::string_view> forms;
+    std::vector<int> match_at;  // per token: index into matches, or -1
+    // Most recent actors of the document, for pronouns.
+    std::string last_person, last_group;
+  };
+
+  static StatusOr<std::unique_ptr<Coder>> Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
+                                                 CoderOptions options = {});
+
+  // Codes every sentence of `doc` (which must be tagged and parsed) and appends the events.
+  void CodeDocument(const model::Document& doc, Workspace& ws, std::vector<model::Event>& out,
+                    std::vector<SentenceTrace>* traces = nullptr) const;
+
+  const lexicon::DictionarySet& dictionaries() const { return *dicts_; }
+
+ private:
+  struct Participant {
+    uint32_t head = 0;
+    uint32_t begin = 0, end = 0;  // token range of the phrase that gave the code
+    std::string code;
+  };
+
+  Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options);
+
+  void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
+                    SentenceTrace* trace) const;
+  // The actors of the noun phrase headed by `head`, one per coordinated conjunct.
+  void ResolveActors(const model::Document& doc, Workspace& ws, uint32_t head,
+                     std::vector<Participant>& out) const;
+  bool ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
+                    Participant* p) const;
+  int SubjectOf(const SentenceView& view, size_t verb) const;
+  bool IsDiscarded(const SentenceView& view, std::string* phrase) const;
+
+  std::shared_ptr<const lexicon::DictionarySet> dicts_;
+  CoderOptions options_;
+  ActorMatcher actors_;
+  VerbMatcher verbs_;
+};
+
+// Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next
+// three letters, or "").
+void SplitActorCode(std::string_view code, std::string* country, std::string* sector);
+
+}  // namespace dyad::coding
+
+#endif  // DYAD_CODING_CODER_H_

@@ -1,0 +1,258 @@
+#include "coding/coder.h"
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "lexicon/loaders.h"
+#include "model/tagset.h"
+
+namespace dyad::coding {
+namespace {
+
+// Builds a parsed one-sentence document from lines "FORM LEMMA UPOS HEAD DEPREL" (HEAD 1-based,
+// 0 = root), the way the nlp stage would leave it.
+model::Document Parsed(std::string_view conll, std::string date = "2017-07-23") {
+  model::Document doc;
+  doc.id = "test";
+  doc.date = model::ParseIsoDate(date);
+  std::istringstream in{std::string(conll)};
+  std::string form, lemma, upos, deprel;
+  int head;
+  while (in >> form >> lemma >> upos >> head >> deprel) {
+    if (!doc.text.empty()) doc.text += ' ';
+    model::Token t;
+    t.start = static_cast<uint32_t>(doc.text.size());
+    doc.text += form;
+    t.end = static_cast<uint32_t>(doc.text.size());
+    t.form_start = static_cast<uint32_t>(doc.forms.size());
+    doc.forms += form;
+    t.form_length = static_cast<uint16_t>(form.size());
+    t.lemma_start = static_cast<uint32_t>(doc.forms.size());
+    doc.forms += lemma;
+    t.lemma_length = static_cast<uint16_t>(lemma.size());
+    t.upos = model::UposId(upos);
+    t.head = head - 1;
+    t.deprel = model::DeprelId(deprel);
+    doc.tokens.push_back(t);
+  }
+  model::Sentence s;
+  s.start = 0;
+  s.end = static_cast<uint32_t>(doc.text.size());
+  s.token_end = static_cast<uint32_t>(doc.tokens.size());
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+constexpr std::string_view kVerbs = R"(
+####### VERB PATTERNS #######
+
+---  SIGN   [---]  ---
+SIGN
+- * AGREEMENT                 [057:057]  # SIGN
+- * MEMORANDUM                [057]      # SIGN
+
+---  ACCUSE   [112]  ---
+ACCUSE [112]
+DENY [016]
+- * (OF TORTURE)              [1122]     # ACCUSE
+
+---  ATTACK   [190]  ---
+ATTACK
+- * (WITH ROCKETS)            [195]      # ATTACK
+
+---  THREATEN   [130]  ---
+THREATEN
+)";
+
+constexpr std::string_view kActors = R"(
+IRAN_  [IRN]
++IRANIAN
++TEHRAN_
+IRAQ_  [IRQ]
++IRAQI
+UNITED_STATES_ [USA]
++US_
+DONALD_TRUMP_ [USAELI 20000101-20170120] [USAGOV 20170120-20210120] [USAELI >20210120]
++TRUMP_
+)";
+
+constexpr std::string_view kAgents = R"(
+DEFENCE_MINISTER [~GOVMIL]
+MILITARY [~MIL]
+TROOPS [~MIL]
+)";
+
+std::shared_ptr<const lexicon::DictionarySet> Dictionaries() {
+  auto set = std::make_shared<lexicon::DictionarySet>();
+  lexicon::LoadOptions options;
+  auto verbs = lexicon::ParsePetrarchVerbs(kVerbs, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &set->diagnostics);
+  EXPECT_TRUE(verbs.ok()) << verbs.status().message();
+  set->verbs = std::move(verbs).value();
+  EXPECT_TRUE(lexicon::ParseActors(kActors, "test.actors", options, &set->actors, &set->diagnostics).ok());
+  EXPECT_TRUE(lexicon::ParseAgents(kAgents, "test.agents", false, options, &set->agents, &set->diagnostics).ok());
+  return set;
+}
+
+struct Coded {
+  std::vector<model::Event> events;
+  std::vector<SentenceTrace> traces;
+};
+
+Coded Code(const model::Document& doc, CoderOptions options = {}) {
+  auto coder = Coder::Create(Dictionaries(), options);
+  EXPECT_TRUE(coder.ok());
+  Coder::Workspace ws;
+  Coded out;
+  (*coder)->CodeDocument(doc, ws, out.events, &out.traces);
+  return out;
+}
+
+std::string Summary(const std::vector<model::Event>& events) {
+  std::string s;
+  for (const auto& e : events) {
+    s += e.source.code + ">" + (e.target.code.empty() ? "-" : e.target.code) + ":" + e.cameo + " ";
+  }
+  return s;
+}
+
+TEST(Coder, SubjectVerbObjectWithPattern) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    signed sign VERB 0 root
+    a a DET 4 det
+    memorandum memorandum NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 2 obl)");
+  auto coded = Code(doc);
+  EXPECT_EQ(Summary(coded.events), "IRN>IRQ:057 ");
+  const auto& e = coded.events.at(0);
+  EXPECT_EQ(e.source.country, "IRN");
+  EXPECT_EQ(e.source.text, "Iran");
+  EXPECT_EQ(e.target.text, "Iraq");
+  EXPECT_EQ(e.verb.lemma, "sign");
+  EXPECT_EQ(e.plover, "SUPPORT");
+  EXPECT_EQ(e.quad_class, 1);
+  EXPECT_EQ(e.pattern, "test.verbs:7");
+}
+
+TEST(Coder, CompoundSubjectWithoutTargetIsReciprocal) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    signed sign VERB 0 root
+    an a DET 6 det
+    agreement agreement NOUN 4 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:057 IRQ>IRN:057 ");
+}
+
+TEST(Coder, AgentsComposeWithCountries) {
+  auto doc = Parsed(R"(
+    The the DET 3 det
+    US US PROPN 3 compound
+    military military NOUN 5 nsubj
+    has have AUX 5 aux
+    accused accuse VERB 0 root
+    Iranian Iranian ADJ 8 amod
+    defence defence NOUN 8 compound
+    minister minister NOUN 5 obj)");
+  auto coded = Code(doc);
+  EXPECT_EQ(Summary(coded.events), "USAMIL>IRNGOVMIL:112 ");
+  EXPECT_EQ(coded.events.at(0).source.sector, "MIL");
+  EXPECT_EQ(coded.events.at(0).source.text, "US military");
+}
+
+TEST(Coder, DatedActorCodesFollowTheDocumentDate) {
+  constexpr std::string_view kSentence = R"(
+    Trump Trump PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 2 obj)";
+  EXPECT_EQ(Summary(Code(Parsed(kSentence, "2017-07-23")).events), "USAGOV>IRN:112 ");
+  EXPECT_EQ(Summary(Code(Parsed(kSentence, "2022-03-01")).events), "USAELI>IRN:112 ");
+}
+
+TEST(Coder, PassiveVoiceByAgentIsTheSource) {
+  auto doc = Parsed(R"(
+    Iraq Iraq PROPN 3 nsubj:pass
+    was be AUX 3 aux:pass
+    attacked attack VERB 0 root
+    by by ADP 5 case
+    Iran Iran PROPN 3 obl:agent
+    with with ADP 7 case
+    rockets rocket NOUN 3 obl)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:195 ");
+}
+
+TEST(Coder, NegationSuppressesUnlessAsked) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    attack attack VERB 0 root
+    Iraq Iraq PROPN 4 obj)");
+  auto coded = Code(doc);
+  EXPECT_EQ(Summary(coded.events), "");
+  EXPECT_EQ(coded.traces.at(0).verbs.at(0).outcome, "negated");
+  CoderOptions options;
+  options.code_negated = true;
+  EXPECT_EQ(Summary(Code(doc, options).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, InfinitiveDefersToGoverningVerb) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    threatened threaten VERB 0 root
+    to to PART 4 mark
+    attack attack VERB 2 xcomp
+    Iraq Iraq PROPN 4 obj)");
+  // THREATEN has no target of its own here, so it yields nothing and ATTACK codes with the
+  // inherited subject.
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, RelativePronounStandsForItsNoun) {
+  auto doc = Parsed(R"(
+    Trump Trump PROPN 0 root
+    , , PUNCT 1 punct
+    who who PRON 5 nsubj
+    often often ADV 5 advmod
+    accused accuse VERB 1 acl:relcl
+    Tehran Tehran PROPN 5 obj
+    of of ADP 8 case
+    torture torture NOUN 5 obl)");
+  EXPECT_EQ(Summary(Code(doc).events), "USAGOV>IRN:1122 ");
+}
+
+TEST(Coder, SourceInheritedAcrossCoordinatedVerbs) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    denies deny VERB 0 root
+    this this PRON 2 obj
+    , , PUNCT 5 punct
+    accusing accuse VERB 2 advcl
+    US US PROPN 7 compound
+    troops troop NOUN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>USAMIL:112 ");
+}
+
+TEST(Coder, TraceExplainsEveryVerb) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    signed sign VERB 0 root
+    a a DET 4 det
+    memorandum memorandum NOUN 2 obj)");
+  auto coded = Code(doc);
+  ASSERT_EQ(coded.traces.size(), 1u);
+  const auto& t = coded.traces[0];
+  ASSERT_EQ(t.mentions.size(), 1u);
+  EXPECT_EQ(t.mentions[0].code, "IRN");
+  ASSERT_EQ(t.verbs.size(), 1u);
+  EXPECT_EQ(t.verbs[0].block, "SIGN");
+  EXPECT_EQ(t.verbs[0].trials.size(), 2u);
+  EXPECT_EQ(t.verbs[0].outcome, "no target actor");
+}
+
+}  // namespace
+}  // namespace dyad::coding

@@ -1,0 +1,184 @@
+#include "coding/sentence_view.h"
+
+#include <array>
+
+#include "model/tagset.h"
+
+namespace dyad::coding {
+
+namespace {
+
+Role RoleOfName(std::string_view name) {
+  struct Entry {
+    std::string_view name;
+    Role role;
+  };
+  static constexpr Entry kRoles[] = {
+      {"root", Role::kRoot},           {"nsubj", Role::kSubject},        {"csubj", Role::kSubject},
+      {"nsubj:pass", Role::kPassiveSubject}, {"csubj:pass", Role::kPassiveSubject},
+      {"obj", Role::kObject},          {"iobj", Role::kObject},          {"obl", Role::kOblique},
+      {"obl:arg", Role::kOblique},     {"obl:agent", Role::kAgent},      {"obl:tmod", Role::kTemporal},
+      {"obl:npmod", Role::kTemporal},  {"obl:unmarked", Role::kTemporal}, {"nmod:tmod", Role::kTemporal},
+      {"nmod", Role::kNominalMod},     {"nmod:npmod", Role::kNominalMod}, {"nmod:poss", Role::kPossessive},
+      {"nmod:desc", Role::kNominalMod}, {"nmod:unmarked", Role::kNominalMod},
+      {"conj", Role::kConj},           {"cc", Role::kCc},                {"xcomp", Role::kXcomp},
+      {"ccomp", Role::kCcomp},         {"advcl", Role::kAdvcl},          {"acl", Role::kAcl},
+      {"acl:relcl", Role::kRelcl},     {"parataxis", Role::kParataxis},  {"compound", Role::kCompound},
+      {"flat", Role::kCompound},       {"flat:name", Role::kCompound},   {"flat:foreign", Role::kCompound},
+      {"compound:prt", Role::kParticle}, {"amod", Role::kAmod},          {"appos", Role::kAppos},
+      {"det", Role::kDet},             {"det:predet", Role::kDet},       {"det:poss", Role::kPossessive},
+      {"nummod", Role::kNummod},       {"case", Role::kCase},            {"mark", Role::kMark},
+      {"aux", Role::kAux},             {"aux:pass", Role::kAuxPass},     {"cop", Role::kCop},
+      {"advmod", Role::kAdvmod},       {"punct", Role::kPunct},
+  };
+  for (const Entry& e : kRoles) {
+    if (e.name == name) return e.role;
+  }
+  return Role::kOther;
+}
+
+const std::array<Role, 256>& RoleTable() {
+  static const std::array<Role, 256> table = [] {
+    std::array<Role, 256> t{};
+    for (int id = 0; id < 256; ++id) t[id] = RoleOfName(model::DeprelName(static_cast<uint8_t>(id)));
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+Role RoleOfDeprel(uint8_t deprel) { return RoleTable()[deprel]; }
+
+void SentenceView::Reset(const model::Document& doc, std::span<const model::Token> tokens) {
+  if (upos_verb_ == 0) {
+    upos_verb_ = model::UposId("VERB");
+    upos_aux_ = model::UposId("AUX");
+    upos_noun_ = model::UposId("NOUN");
+    upos_propn_ = model::UposId("PROPN");
+    upos_pron_ = model::UposId("PRON");
+    upos_num_ = model::UposId("NUM");
+    upos_x_ = model::UposId("X");
+  }
+  doc_ = &doc;
+  tokens_ = tokens;
+  const size_t n = tokens.size();
+  roles_.assign(n, Role::kOther);
+  child_begin_.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int h = tokens[i].head;
+    roles_[i] = RoleOfDeprel(tokens[i].deprel);
+    if (h >= 0 && static_cast<size_t>(h) < n && static_cast<size_t>(h) != i) {
+      ++child_begin_[h + 1];
+      // Under a verb, a prepositional nmod (UD v1 style) is an oblique.
+      if (roles_[i] == Role::kNominalMod && IsVerb(h)) roles_[i] = Role::kOblique;
+    } else {
+      roles_[i] = Role::kRoot;
+    }
+  }
+  for (size_t i = 1; i <= n; ++i) child_begin_[i] += child_begin_[i - 1];
+  children_.resize(child_begin_[n]);
+  fill_.assign(child_begin_.begin(), child_begin_.end());
+  for (size_t i = 0; i < n; ++i) {
+    int h = tokens[i].head;
+    if (h >= 0 && static_cast<size_t>(h) < n && static_cast<size_t>(h) != i) {
+      children_[fill_[h]++] = static_cast<uint32_t>(i);
+    }
+  }
+}
+
+std::string_view SentenceView::Lemma(size_t i) const {
+  if (tokens_[i].lemma_length == 0) return Form(i);
+  return doc_->Lemma(tokens_[i]);
+}
+
+bool SentenceView::IsVerb(size_t i) const {
+  return tokens_[i].upos == upos_verb_;
+}
+
+bool SentenceView::IsNominal(size_t i) const {
+  uint8_t u = tokens_[i].upos;
+  return u == upos_noun_ || u == upos_propn_ || u == upos_pron_ || u == upos_num_ || u == upos_x_;
+}
+
+bool SentenceView::IsProperNoun(size_t i) const { return tokens_[i].upos == upos_propn_; }
+
+std::pair<uint32_t, uint32_t> SentenceView::NounPhrase(size_t head) const {
+  uint32_t first = static_cast<uint32_t>(head), last = static_cast<uint32_t>(head);
+  // Iterative walk: the phrase's internal dependents are few, but never recurse on input data.
+  uint32_t stack[64];
+  size_t top = 0;
+  stack[top++] = static_cast<uint32_t>(head);
+  while (top > 0) {
+    uint32_t t = stack[--top];
+    for (uint32_t c : Children(t)) {
+      switch (roles_[c]) {
+        case Role::kCompound: case Role::kAmod: case Role::kDet: case Role::kNummod:
+        case Role::kPossessive: case Role::kCase:
+          break;
+        case Role::kPunct:
+          // Hyphens inside names ("al-Hiyali") belong to the phrase; other punctuation does not.
+          if (Form(c) != "-") continue;
+          break;
+        default:
+          continue;
+      }
+      if (roles_[c] == Role::kCase && t == head) continue;  // the phrase's own preposition
+      first = std::min(first, c);
+      last = std::max(last, c);
+      if (top < 64) stack[top++] = c;
+    }
+  }
+  return {first, last + 1};
+}
+
+std::pair<uint32_t, uint32_t> SentenceView::Subtree(size_t i) const {
+  uint32_t first = static_cast<uint32_t>(i), last = static_cast<uint32_t>(i);
+  stack_.clear();
+  stack_.push_back(static_cast<uint32_t>(i));
+  while (!stack_.empty()) {
+    uint32_t t = stack_.back();
+    stack_.pop_back();
+    for (uint32_t c : Children(t)) {
+      first = std::min(first, c);
+      last = std::max(last, c);
+      stack_.push_back(c);
+    }
+  }
+  return {first, last + 1};
+}
+
+std::string_view SentenceView::CaseOf(size_t nominal) const {
+  for (uint32_t c : Children(nominal)) {
+    if (roles_[c] == Role::kCase) return Lemma(c);
+  }
+  return {};
+}
+
+bool SentenceView::IsPassive(size_t verb) const {
+  for (uint32_t c : Children(verb)) {
+    if (roles_[c] == Role::kPassiveSubject || roles_[c] == Role::kAuxPass) return true;
+  }
+  return false;
+}
+
+bool SentenceView::IsNegated(size_t verb) const {
+  for (uint32_t c : Children(verb)) {
+    if (roles_[c] != Role::kAdvmod && roles_[c] != Role::kOther) continue;
+    std::string_view f = Form(c);
+    if (f == "not" || f == "n't" || f == "never" || f == "Not" || f == "Never" || f == "NOT" ||
+        f == "nt") {
+      return true;
+    }
+  }
+  return false;
+}
+
+int SentenceView::ChildWithRole(size_t i, Role r) const {
+  for (uint32_t c : Children(i)) {
+    if (roles_[c] == r) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+}  // namespace dyad::coding

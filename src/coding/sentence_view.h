@@ -1,0 +1,100 @@
+// Dependency-tree helpers the coder needs over one parsed sentence: children lists, the grammatical
+// role of each token, noun-phrase extents, voice and negation. Built once per sentence into a
+// reusable workspace (vectors keep their capacity), so steady-state coding does not allocate.
+#ifndef DYAD_CODING_SENTENCE_VIEW_H_
+#define DYAD_CODING_SENTENCE_VIEW_H_
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace dyad::coding {
+
+// Coarse relations the coder reasons with; UD v2 labels and their UD v1 spellings map onto them.
+enum class Role : uint8_t {
+  kOther,
+  kRoot,
+  kSubject,         // nsubj, csubj
+  kPassiveSubject,  // nsubj:pass, csubj:pass
+  kObject,          // obj, iobj
+  kOblique,         // obl, obl:* (not agent/tmod), nmod under a verb
+  kAgent,           // obl:agent (the "by" phrase of a passive)
+  kNominalMod,      // nmod, nmod:* under a noun
+  kPossessive,      // nmod:poss
+  kConj,
+  kCc,
+  kXcomp,
+  kCcomp,
+  kAdvcl,
+  kAcl,
+  kRelcl,           // acl:relcl
+  kParataxis,
+  kCompound,        // compound, flat, flat:name, compound:prt excluded
+  kParticle,        // compound:prt
+  kAmod,
+  kAppos,
+  kDet,
+  kNummod,
+  kCase,
+  kMark,
+  kAux,
+  kAuxPass,
+  kCop,
+  kAdvmod,
+  kPunct,
+  kTemporal,        // obl:tmod, nmod:tmod, obl:npmod
+};
+
+Role RoleOfDeprel(uint8_t deprel);
+
+class SentenceView {
+ public:
+  // Rebuilds the view for `tokens` (one sentence of `doc`). REQUIRES: heads form a tree or are -1.
+  void Reset(const model::Document& doc, std::span<const model::Token> tokens);
+
+  size_t size() const { return tokens_.size(); }
+  const model::Token& token(size_t i) const { return tokens_[i]; }
+  std::string_view Form(size_t i) const { return doc_->Form(tokens_[i]); }
+  std::string_view Lemma(size_t i) const;  // the lemma, or the form when untagged
+  Role role(size_t i) const { return roles_[i]; }
+  int head(size_t i) const { return tokens_[i].head; }
+  std::span<const uint32_t> Children(size_t i) const {
+    return std::span<const uint32_t>(children_).subspan(child_begin_[i],
+                                                        child_begin_[i + 1] - child_begin_[i]);
+  }
+  bool IsVerb(size_t i) const;
+  bool IsNominal(size_t i) const;  // NOUN, PROPN, PRON, NUM or X
+  bool IsProperNoun(size_t i) const;
+
+  // The contiguous token range of the noun phrase headed by `head`: its compound, flat, amod, det,
+  // nummod, possessive and appositive dependents, recursively, but not clauses or prepositional
+  // modifiers (those name other participants).
+  std::pair<uint32_t, uint32_t> NounPhrase(size_t head) const;
+  // The whole subtree of `i` as a token range [first, last + 1).
+  std::pair<uint32_t, uint32_t> Subtree(size_t i) const;
+  // The preposition (case dependent) of a nominal, upper-cased words joined with '_' ("ON_BEHALF_OF"
+  // comes out as "ON"); empty when none.
+  std::string_view CaseOf(size_t nominal) const;
+  bool IsPassive(size_t verb) const;
+  bool IsNegated(size_t verb) const;
+  // The first child of `i` with role `r`, or -1.
+  int ChildWithRole(size_t i, Role r) const;
+
+ private:
+  const model::Document* doc_ = nullptr;
+  std::span<const model::Token> tokens_;
+  std::vector<Role> roles_;
+  std::vector<uint32_t> child_begin_;
+  std::vector<uint32_t> children_;
+  std::vector<uint32_t> fill_;            // scratch for building children_
+  mutable std::vector<uint32_t> stack_;   // scratch for Subtree()
+  uint8_t upos_verb_ = 0, upos_aux_ = 0, upos_noun_ = 0, upos_propn_ = 0, upos_pron_ = 0,
+          upos_num_ = 0, upos_x_ = 0;
+};
+
+}  // namespace dyad::coding
+
+#endif  // DYAD_CODING_SENTENCE_VIEW_H_

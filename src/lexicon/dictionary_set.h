@@ -1,0 +1,35 @@
+// A complete set of dictionaries for the coder, loaded from one specification string:
+//   "petrarch2:DIR"       PETRARCH2 layout: CAMEO verbs, *actors*, *agents*, *discards*, *Issue* files
+//   "up:DIR"              UniversalPetrarch layout (PETR_Validate_*_2_02.txt style)
+//   "petrarch1:DIR"       PETRARCH-1 layout (linear verb patterns)
+//   "tabari:FILE.project" a TABARI project file and the files it names
+// Files in a folder are recognized by name (case-insensitive): "verb" or "CAMEO" -> verbs,
+// "actor" -> actors (several allowed), "agent" -> agents, "discard" -> discards, "issue" -> issues.
+#ifndef DYAD_LEXICON_DICTIONARY_SET_H_
+#define DYAD_LEXICON_DICTIONARY_SET_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
+#include "lexicon/dictionary.h"
+#include "lexicon/loaders.h"
+
+namespace dyad::lexicon {
+
+struct DictionarySet {
+  std::string spec;  // as given
+  VerbDictionary verbs;
+  ActorDictionary actors;
+  AgentDictionary agents;
+  DiscardList discards;
+  IssueList issues;
+  std::vector<Diagnostic> diagnostics;  // every warning of every loader
+};
+
+StatusOr<DictionarySet> LoadDictionarySet(std::string_view spec, const LoadOptions& options = {});
+
+}  // namespace dyad::lexicon
+
+#endif  // DYAD_LEXICON_DICTIONARY_SET_H_
