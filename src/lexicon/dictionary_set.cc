@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "lexicon/dyad_format.h"
+
 namespace dyad::lexicon {
 
 namespace {
@@ -61,11 +63,28 @@ StatusOr<DictionarySet> LoadDictionarySet(std::string_view spec, const LoadOptio
   size_t colon = spec.find(':');
   if (colon == std::string_view::npos) {
     return InvalidArgumentError("dictionary set '" + std::string(spec) +
-                                "': expected petrarch2:DIR, up:DIR, petrarch1:DIR or tabari:FILE.project");
+                                "': expected dyad:DIR, petrarch2:DIR, up:DIR, petrarch1:DIR or tabari:FILE.project");
   }
   std::string kind(spec.substr(0, colon));
   std::string path(spec.substr(colon + 1));
   auto* diags = &set.diagnostics;
+
+  if (kind == "dyad") {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".dyad") files.push_back(entry.path().string());
+    }
+    if (ec) return NotFoundError(path + ": " + ec.message());
+    if (files.empty()) return NotFoundError(path + ": no .dyad dictionary files");
+    std::sort(files.begin(), files.end());
+    DyadDictionaries out{&set.verbs, &set.actors, &set.agents, &set.discards};
+    for (const std::string& file : files) {
+      DYAD_RETURN_IF_ERROR(LoadDyadDictionary(file, options, out, diags));
+    }
+    FinishDyadVerbs(&set.verbs);
+    return set;
+  }
 
   if (kind == "tabari") {
     DYAD_ASSIGN_OR_RETURN(TabariProject project, LoadTabariProject(path, options, diags));
@@ -89,7 +108,7 @@ StatusOr<DictionarySet> LoadDictionarySet(std::string_view spec, const LoadOptio
     format = VerbFormat::kPetrarch1;
   } else {
     return InvalidArgumentError("dictionary set '" + std::string(spec) + "': unknown kind '" + kind +
-                                "' (petrarch2, up, petrarch1, tabari)");
+                                "' (dyad, petrarch2, up, petrarch1, tabari)");
   }
   DYAD_ASSIGN_OR_RETURN(FolderFiles files, ClassifyFolder(path));
   if (format == VerbFormat::kPetrarch1) {

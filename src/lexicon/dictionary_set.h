@@ -1,4 +1,5 @@
 // A complete set of dictionaries for the coder, loaded from one specification string:
+//   "dyad:DIR"            dyad's own format: every *.dyad file under DIR (dyad_format.h)
 //   "petrarch2:DIR"       PETRARCH2 layout: CAMEO verbs, *actors*, *agents*, *discards*, *Issue* files
 //   "up:DIR"              UniversalPetrarch layout (PETR_Validate_*_2_02.txt style)
 //   "petrarch1:DIR"       PETRARCH-1 layout (linear verb patterns)
