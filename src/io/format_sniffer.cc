@@ -41,11 +41,10 @@ bool LooksLikeTabari(std::string_view head) {
 
 bool IsTabariHeader(std::string_view line) {
   line = TrimRight(line);
-  if (line.size() < 6) return false;
-  for (size_t i = 0; i < 6; ++i) {
-    if (line[i] < '0' || line[i] > '9') return false;
-  }
-  return line.size() == 6 || line[6] == ' ' || line[6] == '\t';
+  size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits != 6 && digits != 8) return false;
+  return line.size() == digits || line[digits] == ' ' || line[digits] == '\t';
 }
 
 InputFormat FormatFromPath(std::string_view path) {

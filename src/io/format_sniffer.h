@@ -32,8 +32,8 @@ InputFormat SniffFormat(std::string_view head);
 // The whole rule of the file comment: name first, then content.
 InputFormat DetectFormat(std::string_view path, std::string_view head);
 
-// True when the line looks like a TABARI record header: six digits, blanks, and an id (or
-// nothing).
+// True when the line looks like a TABARI record header: a YYMMDD date (or YYYYMMDD, TABARI's
+// YYYY option), then blanks and an id, or nothing.
 bool IsTabariHeader(std::string_view line);
 
 }  // namespace dyad::io

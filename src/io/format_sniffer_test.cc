@@ -49,7 +49,9 @@ TEST(IsTabariHeaderTest, Shapes) {
   EXPECT_TRUE(IsTabariHeader("950101  DEMO-01"));
   EXPECT_TRUE(IsTabariHeader("061118 00589742 004"));
   EXPECT_TRUE(IsTabariHeader("950101"));
+  EXPECT_TRUE(IsTabariHeader("19140724 YYYY-02"));
   EXPECT_FALSE(IsTabariHeader("9501201  ACTORSYN-01"));
+  EXPECT_FALSE(IsTabariHeader("186010029 YYYY-03"));
   EXPECT_FALSE(IsTabariHeader("95010  X"));
   EXPECT_FALSE(IsTabariHeader("1995 was a year"));
 }

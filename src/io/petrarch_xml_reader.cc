@@ -16,7 +16,12 @@
 // <Parse>. A self-closed <Sentence/> therefore opens a record that ends at the next </Sentence>
 // or <Sentence>, whichever comes first.
 //
-// Each record becomes one Document: id, date (YYYYMMDD, or ISO YYYY-MM-DD) and source from the
+// A second quirk: PETR_Validate_records_2_02.xml carries PLOVER codings as "<PLEvent {json}>"
+// lines inside 38 records, which is not XML. Such tags are cut out of the record before parsing
+// and their JSON payloads are kept in metadata as "PLEvent" (an array).
+//
+// Each record becomes one Document: id, date (YYYYMMDD; also ISO YYYY-MM-DD, and YYMMDD with
+// TABARI's pivot, which PETR2_GSR_validation.xml uses once) and source from the
 // attributes; text = <Text> with surrounding whitespace trimmed (inner line breaks kept); parse =
 // <Parse> trimmed; the other attributes go to metadata as JSON strings, and the other child
 // elements (EventCoding, PLEvent, ...) as JSON arrays of their attribute objects, keyed by element
@@ -120,6 +125,15 @@ class PetrarchXmlReader : public RecordReader {
       std::string_view tag_text = keep ? std::string_view(record_).substr(unit_start) : tag_;
       if (unit.too_long) tag_text = {};
       TagInfo tag = ParseTag(tag_text);
+      if (tag.name == "PLEvent" && keep) {
+        // Not XML: "<PLEvent {json}>" (see the file comment). Cut it out, keep its payload.
+        std::string_view payload = tag_text.substr(std::min<size_t>(8, tag_text.size()));
+        if (payload.ends_with(">")) payload.remove_suffix(1);
+        if (payload.ends_with("/")) payload.remove_suffix(1);
+        pl_events_.emplace_back(Trim(payload));
+        record_.resize(unit_start);
+        continue;
+      }
       if (tag.name != "Sentence") {
         CheckRecordSize();
         continue;
@@ -269,6 +283,7 @@ class PetrarchXmlReader : public RecordReader {
     record_line_ = line;
     ++record_number_;
     record_.assign(start_tag);
+    pl_events_.clear();
     if (self_closing) {
       // "<Sentence .../>" -> "<Sentence ...>": the record's content follows (see file comment).
       record_.erase(record_.size() - 2, 1);
@@ -319,7 +334,9 @@ class PetrarchXmlReader : public RecordReader {
         doc->id = std::string(Trim(value));
       } else if (name == "date") {
         std::string_view v = Trim(value);
-        doc->date = v.size() == 8 ? ParseCompactDate(v) : model::ParseIsoDate(v);
+        doc->date = v.size() == 8 ? ParseCompactDate(v)
+                    : v.size() == 6 ? ParseTwoDigitYearDate(v)
+                                    : model::ParseIsoDate(v);
         if (!doc->date) {
           return InvalidArgumentError(fmt::format("bad date '{}' (expected YYYYMMDD)", v));
         }
@@ -349,6 +366,14 @@ class PetrarchXmlReader : public RecordReader {
       it->second.push_back(std::move(attrs));
     }
     for (const std::string& name : order) doc->metadata.emplace_back(name, extra[name].dump());
+    if (!pl_events_.empty()) {
+      nlohmann::json events = nlohmann::json::array();
+      for (const std::string& e : pl_events_) {
+        nlohmann::json j = nlohmann::json::parse(e, nullptr, /*allow_exceptions=*/false);
+        events.push_back(j.is_discarded() ? nlohmann::json(e) : std::move(j));
+      }
+      doc->metadata.emplace_back("PLEvent", events.dump());
+    }
     if (doc->id.empty()) doc->id = fmt::format("{}:{}", input_.name, record_number_);
     doc->origin = fmt::format("{}:{}", input_.name, record_line_);
     return Status::Ok();
@@ -358,6 +383,7 @@ class PetrarchXmlReader : public RecordReader {
   size_t line_ = 1;          // line of the next byte to scan
   std::string record_;       // the current <Sentence> ... bytes
   std::string tag_;          // scratch for tags outside records
+  std::vector<std::string> pl_events_;  // "<PLEvent {json}>" payloads of the current record
   size_t record_line_ = 0;
   size_t record_number_ = 0;
   bool in_record_ = false;

@@ -18,7 +18,7 @@ constexpr char kRecords[] =
     "<Environment><Verbfile>v.txt</Verbfile></Environment>\n"                        // 3
     "<Sentences>\n"                                                                  // 4
     "<Sentence date = \"19950101\" id =\"DEMO-01\" category=\"DEMO\" sentence=\"true\">\n"  // 5
-    "<!-- Simple coding -->\n"                                                       // 6
+    "<!-- Simple coding --><PLEvent {\"event\": \"064\", \"note\": \"a>b\"}>\n"            // 6
     "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"/>\n"       // 7
     "<Text>\n"                                                                       // 8
     "Arnor is about to restore ties with Gondor &amp; Rohan \n"                     // 9
@@ -45,7 +45,9 @@ TEST(PetrarchXmlReaderTest, ReadsSentences) {
   EXPECT_EQ(a.text, "Arnor is about to restore ties with Gondor & Rohan \nalmost five years later.");
   EXPECT_EQ(a.parse, "(ROOT (S (NP (NNP Arnor))))");
   EXPECT_EQ(a.origin, path + ":5");
-  ASSERT_EQ(a.metadata.size(), 3u);
+  ASSERT_EQ(a.metadata.size(), 4u);
+  EXPECT_EQ(a.metadata[3].first, "PLEvent");
+  EXPECT_EQ(a.metadata[3].second, "[{\"event\":\"064\",\"note\":\"a>b\"}]");
   EXPECT_EQ(a.metadata[0], (std::pair<std::string, std::string>{"category", "\"DEMO\""}));
   EXPECT_EQ(a.metadata[1], (std::pair<std::string, std::string>{"sentence", "\"true\""}));
   EXPECT_EQ(a.metadata[2].first, "EventCoding");
@@ -65,7 +67,7 @@ TEST(PetrarchXmlReaderTest, BrokenRecordCostsOnlyItself) {
                                "<Sentence id=\"bad\" date=\"20150101\">\n"                // 3
                                "<Text>Two <b>unclosed</Text>\n"                           // 4
                                "</Sentence>\n"                                            // 5
-                               "<Sentence id=\"date\" date=\"20151301\"><Text>x</Text></Sentence>\n"  // 6
+                               "<Sentence id=\"date\" date=\"151301\"><Text>x</Text></Sentence>\n"  // 6
                                "<Sentence id=\"notext\" date=\"20150101\"></Sentence>\n"  // 7
                                "<Sentence id=\"open\" date=\"20150101\"><Text>never closed</Text>\n"  // 8
                                "<Sentence id=\"utf\"><Text>caf\xE9</Text></Sentence>\n"   // 9
@@ -78,7 +80,7 @@ TEST(PetrarchXmlReaderTest, BrokenRecordCostsOnlyItself) {
   EXPECT_EQ(r.docs[1].origin, path + ":10");
   ASSERT_EQ(r.errors.size(), 5u);
   EXPECT_TRUE(r.errors[0].starts_with(path + ":4: malformed XML: ")) << r.errors[0];
-  EXPECT_EQ(r.errors[1], path + ":6: bad date '20151301' (expected YYYYMMDD)");
+  EXPECT_EQ(r.errors[1], path + ":6: bad date '151301' (expected YYYYMMDD)");
   EXPECT_EQ(r.errors[2], path + ":7: <Sentence> has no <Text>");
   EXPECT_EQ(r.errors[3], path + ":8: <Sentence> not closed before the next <Sentence>");
   EXPECT_EQ(r.errors[4], path + ":9: invalid UTF-8 byte 0xE9 at byte 28");

@@ -52,6 +52,12 @@ std::optional<model::Date> ParseCompactDate(std::string_view s) {
   return d;
 }
 
+std::optional<model::Date> ParseTwoDigitYearDate(std::string_view s) {
+  if (s.size() != 6 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return std::nullopt;
+  const int yy = (s[0] - '0') * 10 + (s[1] - '0');
+  return ParseCompactDate(fmt::format("{}{}", yy < 40 ? "20" : "19", s));
+}
+
 std::string_view StripBom(std::string_view s) {
   if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
   return s;

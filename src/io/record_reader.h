@@ -60,6 +60,10 @@ Status AtLine(const Status& s, std::string_view name, size_t line);
 // Parses a "YYYYMMDD" date (PETRARCH); nullopt when malformed or not a calendar day.
 std::optional<model::Date> ParseCompactDate(std::string_view s);
 
+// Parses a "YYMMDD" date (TABARI) with the two-digit-year pivot of TABARI's data: 00-39 ->
+// 2000-2039, 40-99 -> 1940-1999.
+std::optional<model::Date> ParseTwoDigitYearDate(std::string_view s);
+
 // Strips a leading UTF-8 byte order mark.
 std::string_view StripBom(std::string_view s);
 

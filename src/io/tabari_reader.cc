@@ -8,9 +8,11 @@
 //   \n{ ARN / GON / 064 } */
 //   <blank line>
 //
-// The header is a six-digit YYMMDD date, blanks, the record id and optionally more fields (kept
-// in metadata as "tabari_fields", e.g. FBIS story ids). Two-digit years pivot as TABARI's own
-// data does: 00-39 -> 2000-2039, 40-99 -> 1940-1999. The text is the following lines up to a
+// The header is a YYMMDD date (or YYYYMMDD: TABARI's "SET: YYYY = TRUE" mode, whose records
+// Validate.text mixes in), blanks, the record id and optionally more fields (kept in metadata as
+// "tabari_fields", e.g. FBIS story ids). Two-digit years pivot as TABARI's own data does:
+// 00-39 -> 2000-2039, 40-99 -> 1940-1999 (Validate.text has 000101 and 061118 for 2000 and
+// 2006, 920102 and 950101 for the 1990s). Any other digit count is a bad header. The text is the following lines up to a
 // blank line, joined with '\n', each with trailing blanks (and '\r') removed; /* ... */ comment
 // blocks, which hold the expected codings and may span lines, are cut out. A record whose
 // header has a malformed date ("9501201  ACTORSYN-01") is reported and its lines skipped.
@@ -160,10 +162,10 @@ class TabariReader : public RecordReader {
       return InvalidArgumentError(fmt::format("bad TABARI record header '{}' (expected 'YYMMDD ID')",
                                               header.substr(0, 60)));
     }
-    const int yy = (date[0] - '0') * 10 + (date[1] - '0');
-    const std::string full = fmt::format("{}{}", yy < 40 ? "20" : "19", date);
-    doc->date = ParseCompactDate(full);
-    if (!doc->date) return InvalidArgumentError(fmt::format("bad date '{}' (expected YYMMDD)", date));
+    doc->date = date.size() == 8 ? ParseCompactDate(date) : ParseTwoDigitYearDate(date);
+    if (!doc->date) {
+      return InvalidArgumentError(fmt::format("bad date '{}' (expected YYMMDD or YYYYMMDD)", date));
+    }
     size_t id_end = 0;
     while (id_end < rest.size() && !IsBlankChar(rest[id_end])) ++id_end;
     doc->id = std::string(rest.substr(0, id_end));

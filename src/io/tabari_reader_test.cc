@@ -71,6 +71,16 @@ TEST(TabariReaderTest, PivotYear) {
   EXPECT_EQ(model::FormatIsoDate(*r.docs[1].date), "1999-12-31");
 }
 
+TEST(TabariReaderTest, FourDigitYears) {
+  TempDir dir;
+  std::string path = dir.Write("y.text", "19140724 YYYY-02\nx\n\n186010029 YYYY-03\ny\n");
+  auto r = ReadAs(InputFormat::kTabari, path);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(model::FormatIsoDate(*r.docs[0].date), "1914-07-24");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], path + ":4: bad TABARI record header '186010029 YYYY-03' (expected 'YYMMDD ID')");
+}
+
 TEST(TabariReaderTest, BadRecordsAreReportedOthersKept) {
   TempDir dir;
   std::string path = dir.Write("bad.text",
@@ -97,7 +107,7 @@ TEST(TabariReaderTest, BadRecordsAreReportedOthersKept) {
   EXPECT_EQ(r.docs[1].id, "OK-2");
   ASSERT_EQ(r.errors.size(), 4u);
   EXPECT_EQ(r.errors[0], path + ":4: bad TABARI record header '9501201  ACTORSYN-01' (expected 'YYMMDD ID')");
-  EXPECT_EQ(r.errors[1], path + ":7: bad date '951301' (expected YYMMDD)");
+  EXPECT_EQ(r.errors[1], path + ":7: bad date '951301' (expected YYMMDD or YYYYMMDD)");
   EXPECT_TRUE(r.errors[2].starts_with(path + ":10: text outside a record")) << r.errors[2];
   EXPECT_EQ(r.errors[3], path + ":13: invalid UTF-8 byte 0xE9 at byte 3");
 }
