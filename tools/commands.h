@@ -12,6 +12,9 @@ namespace dyad::tools {
 using CommandRunner = std::function<int()>;
 
 void AddSegmentCommand(CLI::App& app, CommandRunner* run);
+void AddTrainCommand(CLI::App& app, CommandRunner* run);
+void AddParseCommand(CLI::App& app, CommandRunner* run);
+void AddEvalParseCommand(CLI::App& app, CommandRunner* run);
 
 }  // namespace dyad::tools
 

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
 
   dyad::tools::CommandRunner run;
   dyad::tools::AddSegmentCommand(app, &run);
+  dyad::tools::AddTrainCommand(app, &run);
+  dyad::tools::AddParseCommand(app, &run);
+  dyad::tools::AddEvalParseCommand(app, &run);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,221 @@
+#include "nlp/lemmatizer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "model/tagset.h"
+#include "nlp/hash.h"
+#include "nlp/text_features.h"
+
+namespace dyad::nlp {
+
+namespace {
+
+constexpr uint64_t kExactSeed = 0x101, kLowerSeed = 0x102, kExcSeed = 0x103, kRuleSeed = 0x104;
+constexpr size_t kMaxEnding = 6;
+constexpr size_t kMaxLemmaBytes = 255;
+
+bool IsProper(uint8_t xpos) {
+  static const uint8_t nnp = model::XposId("NNP"), nnps = model::XposId("NNPS");
+  return xpos == nnp || xpos == nnps;
+}
+
+// WordNet exception class of a Penn tag: 1 noun, 2 verb, 3 adjective, 4 adverb, 0 none.
+uint64_t WordnetClass(uint8_t xpos) {
+  std::string_view t = model::XposName(xpos);
+  if (t == "NNS") return 1;
+  if (t == "VBD" || t == "VBN" || t == "VBG" || t == "VBZ") return 2;
+  if (t == "JJR" || t == "JJS") return 3;
+  if (t == "RBR" || t == "RBS") return 4;
+  return 0;
+}
+
+uint64_t KeyOf(uint64_t seed, std::string_view s, uint64_t tag) { return HashCombine(HashBytes(s, seed), tag); }
+
+class StringPool {
+ public:
+  explicit StringPool(std::string* blob) : blob_(blob) {}
+  uint32_t Add(std::string_view s) {
+    s = s.substr(0, kMaxLemmaBytes);
+    auto it = index_.find(std::string(s));
+    if (it != index_.end()) return it->second;
+    uint32_t v = static_cast<uint32_t>(blob_->size()) << 8 | static_cast<uint32_t>(s.size());
+    blob_->append(s);
+    index_.emplace(std::string(s), v);
+    return v;
+  }
+
+ private:
+  std::string* blob_;
+  std::map<std::string, uint32_t> index_;
+};
+
+}  // namespace
+
+StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
+                                       const std::string& wordnet_dir, const LogFn& log) {
+  Lemmatizer lem;
+  StringPool pool(&lem.strings_);
+  // Lexicon: most frequent lemma per (form, xpos) and (lowercase form, xpos). std::map keeps the
+  // order (and so the model bytes) deterministic.
+  std::map<std::pair<std::string, uint8_t>, std::map<std::string, uint32_t>> exact, lower;
+  std::map<std::pair<uint8_t, std::string>, std::map<std::pair<uint8_t, std::string>, uint32_t>> rules;
+  std::string lc, source;
+  for (const model::Document& d : train) {
+    for (const model::Token& t : d.tokens) {
+      if (t.lemma_length == 0 || t.xpos == 0) continue;
+      std::string form(d.Form(t));
+      std::string lemma(d.Lemma(t));
+      exact[{form, t.xpos}][lemma]++;
+      AsciiLower(form, lc);
+      lower[{lc, t.xpos}][lemma]++;
+      source = IsProper(t.xpos) ? form : lc;
+      size_t common = 0;
+      while (common < source.size() && common < lemma.size() && source[common] == lemma[common]) ++common;
+      if (source.size() - common > 255) continue;
+      std::pair<uint8_t, std::string> edit{static_cast<uint8_t>(source.size() - common), lemma.substr(common)};
+      for (size_t k = 0; k <= std::min(kMaxEnding, lc.size()); ++k) {
+        rules[{t.xpos, lc.substr(lc.size() - k)}][edit]++;
+      }
+    }
+  }
+  auto best = [](const std::map<std::string, uint32_t>& counts) {
+    const std::string* b = nullptr;
+    uint32_t n = 0;
+    for (const auto& [s, c] : counts) if (c > n) { n = c; b = &s; }
+    return *b;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> items;
+  for (const auto& [key, counts] : exact) items.emplace_back(KeyOf(kExactSeed, key.first, key.second), pool.Add(best(counts)));
+  for (const auto& [key, counts] : lower) items.emplace_back(KeyOf(kLowerSeed, key.first, key.second), pool.Add(best(counts)));
+  lem.lexicon_.Build(items);
+
+  items.clear();
+  std::map<std::pair<uint8_t, std::string>, uint32_t> rule_ids;
+  for (const auto& [key, counts] : rules) {
+    uint32_t total = 0, n = 0;
+    const std::pair<uint8_t, std::string>* b = nullptr;
+    for (const auto& [edit, c] : counts) {
+      total += c;
+      if (c > n) { n = c; b = &edit; }
+    }
+    // Endings seen once generalize poorly; the empty ending (k = 0) is always kept.
+    if (!key.second.empty() && total < 2) continue;
+    auto [it, inserted] = rule_ids.emplace(*b, static_cast<uint32_t>(lem.rules_list_.size()));
+    if (inserted) lem.rules_list_.push_back(Rule{b->first, b->second});
+    items.emplace_back(KeyOf(kRuleSeed, key.second, key.first), it->second);
+  }
+  lem.rules_.Build(items);
+
+  items.clear();
+  if (!wordnet_dir.empty()) {
+    const char* files[] = {"noun.exc", "verb.exc", "adj.exc", "adv.exc"};
+    for (uint64_t cls = 1; cls <= 4; ++cls) {
+      std::string path = wordnet_dir + "/" + files[cls - 1];
+      std::ifstream in(path);
+      if (!in) return NotFoundError(fmt::format("{}: cannot open (WordNet exception list)", path));
+      std::string line;
+      while (std::getline(in, line)) {
+        size_t sp = line.find(' ');
+        if (sp == std::string::npos) continue;
+        std::string inflected = line.substr(0, sp);
+        std::string base = line.substr(sp + 1);
+        base = base.substr(0, base.find(' '));
+        std::replace(inflected.begin(), inflected.end(), '_', ' ');
+        std::replace(base.begin(), base.end(), '_', ' ');
+        if (inflected.find(' ') != std::string::npos) continue;  // multiword entries never match a token
+        items.emplace_back(KeyOf(kExcSeed, inflected, cls), pool.Add(base));
+      }
+    }
+  }
+  // First entry wins for duplicate keys: keep WordNet's file order by building from a map.
+  std::map<uint64_t, uint32_t> exc;
+  for (const auto& [k, v] : items) exc.emplace(k, v);
+  lem.exceptions_.Build(std::vector<std::pair<uint64_t, uint32_t>>(exc.begin(), exc.end()));
+  if (log) {
+    log(fmt::format("lemmatizer: {} lexicon entries, {} rules ({} distinct edits), {} WordNet exceptions",
+                    lem.lexicon_.size(), lem.rules_.size(), lem.rules_list_.size(), lem.exceptions_.size()));
+  }
+  return lem;
+}
+
+std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::string& out,
+                                   std::string& scratch) const {
+  uint32_t v = lexicon_.Get(KeyOf(kExactSeed, form, xpos));
+  if (v != UINT32_MAX) return Stored(v);
+  AsciiLower(form, scratch);
+  v = lexicon_.Get(KeyOf(kLowerSeed, scratch, xpos));
+  if (v != UINT32_MAX) return Stored(v);
+  if (uint64_t cls = WordnetClass(xpos); cls != 0) {
+    v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
+    if (v != UINT32_MAX) return Stored(v);
+  }
+  const std::string_view source = IsProper(xpos) ? form : std::string_view(scratch);
+  for (size_t k = std::min(kMaxEnding, scratch.size()) + 1; k-- > 0;) {
+    uint32_t r = rules_.Get(KeyOf(kRuleSeed, std::string_view(scratch).substr(scratch.size() - k), xpos));
+    if (r == UINT32_MAX) continue;
+    const Rule& rule = rules_list_[r];
+    if (rule.strip >= source.size()) break;  // would leave nothing: keep the word
+    out.assign(source.substr(0, source.size() - rule.strip));
+    out += rule.append;
+    return out;
+  }
+  out.assign(source);
+  return out;
+}
+
+void Lemmatizer::Lemmatize(model::Document& doc, const model::Sentence& s, std::string& out,
+                           std::string& scratch) const {
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    model::Token& t = doc.tokens[i];
+    std::string_view lemma = Lemma(doc.Form(t), t.xpos, out, scratch);
+    if (lemma == doc.Form(t)) {
+      t.lemma_start = t.form_start;
+      t.lemma_length = t.form_length;
+    } else {
+      t.lemma_start = static_cast<uint32_t>(doc.forms.size());
+      t.lemma_length = static_cast<uint16_t>(std::min<size_t>(lemma.size(), UINT16_MAX));
+      doc.forms.append(lemma.substr(0, t.lemma_length));
+    }
+  }
+}
+
+void Lemmatizer::Save(ByteWriter& w) const {
+  w.Str(strings_);
+  lexicon_.Save(w);
+  exceptions_.Save(w);
+  rules_.Save(w);
+  w.U32(static_cast<uint32_t>(rules_list_.size()));
+  for (const Rule& r : rules_list_) {
+    w.U8(r.strip);
+    w.Str(r.append);
+  }
+}
+
+Status Lemmatizer::Load(ByteReader& r) {
+  strings_ = r.Str();
+  if (!r.ok() || !lexicon_.Load(r) || !exceptions_.Load(r) || !rules_.Load(r)) {
+    return DataLossError("lemmatizer: truncated tables");
+  }
+  uint32_t n = r.U32();
+  if (!r.Expect(n, 5)) return DataLossError("lemmatizer: truncated rules");
+  rules_list_.resize(n);
+  for (Rule& rule : rules_list_) {
+    rule.strip = r.U8();
+    rule.append = r.Str();
+  }
+  if (!r.ok()) return DataLossError("lemmatizer: truncated rules");
+  // Every stored value must point inside the tables, so a damaged file cannot read out of bounds.
+  bool valid = true;
+  lexicon_.ForEachValue([&](uint32_t v) { valid &= (v >> 8) + (v & 0xff) <= strings_.size(); });
+  exceptions_.ForEachValue([&](uint32_t v) { valid &= (v >> 8) + (v & 0xff) <= strings_.size(); });
+  rules_.ForEachValue([&](uint32_t v) { valid &= v < rules_list_.size(); });
+  if (!valid) return DataLossError("lemmatizer: table value out of range");
+  return Status::Ok();
+}
+
+}  // namespace dyad::nlp

@@ -1,0 +1,228 @@
+// Tests of the nlp stage: training learns a tiny treebank, models survive a save/load round trip
+// and reject damaged files, the parser always returns a tree, and threads agree.
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "model/tagset.h"
+#include "nlp/evaluation.h"
+#include "nlp/nlp_test_util.h"
+#include "nlp/pipeline.h"
+
+namespace dyad::nlp {
+namespace {
+
+using testing::IsTree;
+using testing::MakeSentence;
+using testing::ParseFixture;
+using testing::ReadTestFile;
+
+class TinyTreebank : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    docs_ = new std::vector<model::Document>(ParseFixture(ReadTestFile("tiny.conllu")));
+    TaggerOptions topt;
+    topt.epochs = 10;
+    topt.dict_min_count = 1000;  // make the classifier, not the dictionary, do the work
+    TaggerModel tm;
+    tm.info = "test";
+    tm.tagger = Tagger::Train(*docs_, {}, topt, nullptr);
+    auto lem = Lemmatizer::Train(*docs_, "", nullptr);
+    ASSERT_TRUE(lem.ok());
+    tm.lemmatizer = std::move(*lem);
+    ParserOptions popt;
+    popt.epochs = 20;
+    ParserModel pm;
+    pm.info = "test";
+    pm.parser = Parser::Train(*docs_, {}, nullptr, popt, nullptr);
+    pipeline_ = Pipeline::FromModels(std::move(tm), std::move(pm)).release();
+  }
+  static void TearDownTestSuite() {
+    delete docs_;
+    delete pipeline_;
+  }
+
+  static ParseScores Score(const Pipeline& p) {
+    ParseScores scores;
+    for (const model::Document& gold : *docs_) {
+      model::Document d = StripAnalysis(gold);
+      p.Analyze(d);
+      EXPECT_TRUE(AddScores(gold, d, &scores).ok());
+    }
+    return scores;
+  }
+
+  static std::vector<model::Document>* docs_;
+  static Pipeline* pipeline_;
+};
+
+std::vector<model::Document>* TinyTreebank::docs_ = nullptr;
+Pipeline* TinyTreebank::pipeline_ = nullptr;
+
+TEST_F(TinyTreebank, FixtureReads) {
+  ASSERT_EQ(docs_->size(), 2u);
+  EXPECT_EQ((*docs_)[0].sentences.size(), 4u);
+  EXPECT_EQ((*docs_)[1].tokens.size(), 6u);
+}
+
+TEST_F(TinyTreebank, TrainingLearnsTheTreebank) {
+  ParseScores s = Score(*pipeline_);
+  EXPECT_EQ(s.tokens, 36u);
+  EXPECT_EQ(s.upos, s.tokens) << s.Summary();
+  EXPECT_EQ(s.xpos, s.tokens) << s.Summary();
+  EXPECT_EQ(s.lemma, s.tokens) << s.Summary();
+  EXPECT_EQ(s.uas, s.tokens) << s.Summary();
+  EXPECT_EQ(s.las_full, s.tokens) << s.Summary();
+}
+
+TEST_F(TinyTreebank, SaveLoadRoundTripGivesIdenticalOutput) {
+  std::string dir = ::testing::TempDir();
+  ASSERT_TRUE(SaveTaggerModel(dir + "/" + kTaggerFile, pipeline_->tagger()).ok());
+  ASSERT_TRUE(SaveParserModel(dir + "/" + kParserFile, pipeline_->parser()).ok());
+  auto loaded = Pipeline::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->tagger().info, "test");
+  ParseScores a = Score(*pipeline_), b = Score(**loaded);
+  EXPECT_EQ(a.Summary(), b.Summary());
+  EXPECT_EQ(a.las_full, b.las_full);
+  // Saving the loaded model again gives the same bytes.
+  ASSERT_TRUE(SaveParserModel(dir + "/again.bin", (*loaded)->parser()).ok());
+  EXPECT_EQ(*ReadFileBytes(dir + "/again.bin"), *ReadFileBytes(dir + "/" + kParserFile));
+}
+
+TEST_F(TinyTreebank, DamagedModelsAreRejected) {
+  std::string dir = ::testing::TempDir();
+  ASSERT_TRUE(SaveTaggerModel(dir + "/t.bin", pipeline_->tagger()).ok());
+  std::string bytes = *ReadFileBytes(dir + "/t.bin");
+  ASSERT_TRUE(ParseTaggerModel(bytes).ok());
+  // Every truncation, a flipped byte anywhere, trailing bytes, wrong magic: clean errors.
+  for (size_t cut : {size_t{0}, size_t{7}, size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
+    EXPECT_FALSE(ParseTaggerModel(bytes.substr(0, cut)).ok()) << cut;
+  }
+  for (size_t pos = 0; pos < bytes.size(); pos += 1 + bytes.size() / 97) {
+    std::string damaged = bytes;
+    damaged[pos] = static_cast<char>(damaged[pos] ^ 0x5a);
+    EXPECT_FALSE(ParseTaggerModel(damaged).ok()) << pos;
+  }
+  EXPECT_FALSE(ParseTaggerModel(bytes + "x").ok());
+  EXPECT_EQ(ParseParserModel(bytes).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(LoadTaggerModel(dir + "/missing.bin").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(TinyTreebank, ParserAlwaysReturnsATree) {
+  std::vector<std::vector<std::string>> inputs = {{}, {"Hello"}, {".", ".", "."}};
+  std::vector<std::string> long_sentence;
+  for (int i = 0; i < 500; ++i) long_sentence.push_back(i % 7 == 6 ? "and" : i % 2 ? "army" : "the");
+  inputs.push_back(long_sentence);
+  std::mt19937 rng(7);
+  for (int k = 0; k < 50; ++k) {
+    std::vector<std::string> junk;
+    int n = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) {
+      std::string w;
+      int len = 1 + static_cast<int>(rng() % 12);
+      for (int j = 0; j < len; ++j) w.push_back(static_cast<char>(33 + rng() % 94));
+      junk.push_back(w);
+    }
+    inputs.push_back(junk);
+  }
+  for (const auto& words : inputs) {
+    model::Document d = MakeSentence(words);
+    pipeline_->Analyze(d);
+    EXPECT_TRUE(IsTree(d, d.sentences[0])) << words.size() << " words";
+    for (const model::Token& t : d.tokens) {
+      EXPECT_NE(t.upos, 0);
+      EXPECT_NE(t.xpos, 0);
+      EXPECT_NE(t.deprel, 0);
+      EXPECT_EQ(t.deprel == model::kDeprelRoot, t.head == -1);
+    }
+  }
+}
+
+TEST_F(TinyTreebank, ThreadsGiveTheSameOutputAsOneThread) {
+  std::vector<model::Document> inputs;
+  std::mt19937 rng(3);
+  const std::vector<std::string> vocab = {"The", "army", "attacked", "rebels", "in", "Paris", ".",
+                                          "and", "police", "arrested", "men", "two", "by"};
+  for (int k = 0; k < 40; ++k) {
+    std::vector<std::string> words;
+    for (int i = 0, n = 1 + rng() % 40; i < n; ++i) words.push_back(vocab[rng() % vocab.size()]);
+    inputs.push_back(MakeSentence(words));
+  }
+  std::vector<model::Document> single = inputs;
+  for (auto& d : single) pipeline_->Analyze(d);
+  std::vector<std::vector<model::Document>> outs(4, inputs);
+  std::vector<std::thread> threads;
+  for (auto& out : outs) {
+    threads.emplace_back([&out] {
+      for (int rep = 0; rep < 5; ++rep) {
+        for (auto& d : out) pipeline_->Analyze(d);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& out : outs) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      ASSERT_EQ(out[i].tokens.size(), single[i].tokens.size());
+      for (size_t j = 0; j < out[i].tokens.size(); ++j) {
+        EXPECT_EQ(out[i].tokens[j].head, single[i].tokens[j].head);
+        EXPECT_EQ(out[i].tokens[j].deprel, single[i].tokens[j].deprel);
+        EXPECT_EQ(out[i].tokens[j].xpos, single[i].tokens[j].xpos);
+        EXPECT_EQ(out[i].Lemma(out[i].tokens[j]), single[i].Lemma(single[i].tokens[j]));
+      }
+    }
+  }
+}
+
+TEST(Evaluation, HandCheckedScores) {
+  // Gold: "They want war" = nsubj(want, They) root(want) obj(want, war).
+  auto gold = ParseFixture(
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\twant\twant\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+      "3\twar\twar\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "4\tnow\tnow\tADV\tRB\t_\t2\tadvmod\t_\t_\n\n");
+  // Predicted: one UPOS wrong (war: VERB), one XPOS wrong (want: VB), one lemma wrong
+  // (They), one head wrong (now -> war), one label wrong on a correct head (They: nsubj:pass,
+  // which LAS counts as right and LAS with subtypes as wrong) and war obl (wrong).
+  auto pred = ParseFixture(
+      "1\tThey\tThey\tPRON\tPRP\t_\t2\tnsubj:pass\t_\t_\n"
+      "2\twant\twant\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "3\twar\twar\tVERB\tNN\t_\t2\tobl\t_\t_\n"
+      "4\tnow\tnow\tADV\tRB\t_\t3\tadvmod\t_\t_\n\n");
+  ParseScores s;
+  ASSERT_TRUE(AddScores(gold[0], pred[0], &s).ok());
+  EXPECT_EQ(s.tokens, 4u);
+  EXPECT_EQ(s.upos, 3u);
+  EXPECT_EQ(s.xpos, 3u);
+  EXPECT_EQ(s.lemma, 3u);
+  EXPECT_EQ(s.uas, 3u);
+  EXPECT_EQ(s.las, 2u);
+  EXPECT_EQ(s.las_full, 1u);
+  EXPECT_EQ(s.Summary(), "UPOS=75.00 XPOS=75.00 LEMMA=75.00 UAS=75.00 LAS=50.00");
+  auto other = ParseFixture("1\tThey\tthey\tPRON\tPRP\t_\t0\troot\t_\t_\n\n");
+  EXPECT_FALSE(AddScores(gold[0], other[0], &s).ok());
+}
+
+TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
+  auto docs = ParseFixture(ReadTestFile("tiny.conllu"));
+  std::string dir = ::testing::TempDir() + "/wn";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) {
+    std::ofstream(dir + "/" + f) << (std::string(f) == "noun.exc" ? "geese goose\n" : "fled flee\n");
+  }
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("geese", model::XposId("NNS"), out, scratch), "goose");
+  EXPECT_EQ(lem->Lemma("fled", model::XposId("VBD"), out, scratch), "flee");
+  EXPECT_EQ(lem->Lemma("killed", model::XposId("VBD"), out, scratch), "kill");  // rule from "attacked"
+  EXPECT_EQ(lem->Lemma("Rebels", model::XposId("NNS"), out, scratch), "rebel");
+  EXPECT_EQ(lem->Lemma("London", model::XposId("NNP"), out, scratch), "London");
+  EXPECT_EQ(Lemmatizer::Train(docs, dir + "/nope", nullptr).status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace dyad::nlp

@@ -1,0 +1,98 @@
+#include "nlp/pipeline.h"
+
+#include <fmt/format.h>
+
+namespace dyad::nlp {
+
+namespace {
+
+constexpr char kTaggerMagic[] = "DYADTAGR";
+constexpr char kParserMagic[] = "DYADPARS";
+
+Status WithPath(const Status& s, const std::string& path) {
+  return s.ok() ? s : s.WithContext(path);
+}
+
+}  // namespace
+
+Status SaveTaggerModel(const std::string& path, const TaggerModel& model) {
+  ByteWriter w;
+  w.Str(model.info);
+  model.tagger.Save(w);
+  model.lemmatizer.Save(w);
+  return WriteModelFile(path, kTaggerMagic, kModelFormatVersion, w.bytes());
+}
+
+Status SaveParserModel(const std::string& path, const ParserModel& model) {
+  ByteWriter w;
+  w.Str(model.info);
+  model.parser.Save(w);
+  return WriteModelFile(path, kParserMagic, kModelFormatVersion, w.bytes());
+}
+
+StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes) {
+  DYAD_ASSIGN_OR_RETURN(std::string_view payload,
+                        OpenModelBytes(bytes, kTaggerMagic, 1, kModelFormatVersion, nullptr));
+  ByteReader r(payload);
+  TaggerModel m;
+  m.info = r.Str();
+  if (!r.ok()) return DataLossError("tagger model: truncated header");
+  DYAD_RETURN_IF_ERROR(m.tagger.Load(r));
+  DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r));
+  if (!r.at_end()) return DataLossError("tagger model: trailing bytes after the model");
+  return m;
+}
+
+StatusOr<ParserModel> ParseParserModel(std::string_view bytes) {
+  DYAD_ASSIGN_OR_RETURN(std::string_view payload,
+                        OpenModelBytes(bytes, kParserMagic, 1, kModelFormatVersion, nullptr));
+  ByteReader r(payload);
+  ParserModel m;
+  m.info = r.Str();
+  if (!r.ok()) return DataLossError("parser model: truncated header");
+  DYAD_RETURN_IF_ERROR(m.parser.Load(r));
+  if (!r.at_end()) return DataLossError("parser model: trailing bytes after the model");
+  return m;
+}
+
+StatusOr<TaggerModel> LoadTaggerModel(const std::string& path) {
+  DYAD_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
+  StatusOr<TaggerModel> m = ParseTaggerModel(bytes);
+  if (!m.ok()) return WithPath(m.status(), path);
+  return m;
+}
+
+StatusOr<ParserModel> LoadParserModel(const std::string& path) {
+  DYAD_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
+  StatusOr<ParserModel> m = ParseParserModel(bytes);
+  if (!m.ok()) return WithPath(m.status(), path);
+  return m;
+}
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& dir) {
+  DYAD_ASSIGN_OR_RETURN(TaggerModel tagger, LoadTaggerModel(dir + "/" + kTaggerFile));
+  DYAD_ASSIGN_OR_RETURN(ParserModel parser, LoadParserModel(dir + "/" + kParserFile));
+  return FromModels(std::move(tagger), std::move(parser));
+}
+
+std::unique_ptr<Pipeline> Pipeline::FromModels(TaggerModel tagger, ParserModel parser) {
+  auto p = std::make_unique<Pipeline>();
+  p->tagger_ = std::move(tagger);
+  p->parser_ = std::move(parser);
+  return p;
+}
+
+void Pipeline::Analyze(model::Document& doc, Workspace& ws) const {
+  for (const model::Sentence& s : doc.sentences) {
+    tagger_.tagger.Tag(doc, s, ws.tagger);
+    tagger_.lemmatizer.Lemmatize(doc, s, ws.lemma, ws.scratch);
+    parser_.parser.Parse(doc, s, ws.parser);
+  }
+}
+
+void Pipeline::Analyze(model::Document& doc) const {
+  thread_local Workspace ws;
+  Analyze(doc, ws);
+}
+
+}  // namespace dyad::nlp

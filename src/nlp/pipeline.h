@@ -1,0 +1,75 @@
+// The nlp stage's entry point: tags, lemmatizes and parses a Document's sentences in place.
+//
+// Model files (see doc/model-format.md):
+//   <dir>/en-tagger.bin  magic "DYADTAGR": training info, Tagger, Lemmatizer
+//   <dir>/en-parser.bin  magic "DYADPARS": training info, Parser
+// A Pipeline is immutable once loaded and shared by every thread; per-thread scratch lives in a
+// Workspace (Analyze(doc) without one uses a thread_local Workspace). Steady-state analysis
+// allocates only when a document's forms arena grows for lemmas.
+#ifndef DYAD_NLP_PIPELINE_H_
+#define DYAD_NLP_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "dyad/status.h"
+#include "model/document.h"
+#include "nlp/lemmatizer.h"
+#include "nlp/parser.h"
+#include "nlp/tagger.h"
+
+namespace dyad::nlp {
+
+inline constexpr char kTaggerFile[] = "en-tagger.bin";
+inline constexpr char kParserFile[] = "en-parser.bin";
+inline constexpr uint32_t kModelFormatVersion = 1;  // history: 1 = first format (2026-11)
+
+struct TaggerModel {
+  std::string info;  // how it was trained: command, data, options
+  Tagger tagger;
+  Lemmatizer lemmatizer;
+};
+
+struct ParserModel {
+  std::string info;
+  Parser parser;
+};
+
+Status SaveTaggerModel(const std::string& path, const TaggerModel& model);
+Status SaveParserModel(const std::string& path, const ParserModel& model);
+// Errors: kNotFound (missing file), kInvalidArgument (not a model / unsupported version),
+// kDataLoss (truncated, checksum mismatch, inconsistent tables, trailing bytes).
+StatusOr<TaggerModel> LoadTaggerModel(const std::string& path);
+StatusOr<ParserModel> LoadParserModel(const std::string& path);
+// From bytes already in memory (tests, fuzzing).
+StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes);
+StatusOr<ParserModel> ParseParserModel(std::string_view bytes);
+
+class Pipeline {
+ public:
+  struct Workspace {
+    TaggerWorkspace tagger;
+    ParserWorkspace parser;
+    std::string lemma, scratch;
+  };
+
+  // Loads <dir>/en-tagger.bin and <dir>/en-parser.bin.
+  static StatusOr<std::unique_ptr<Pipeline>> Load(const std::string& dir);
+  static std::unique_ptr<Pipeline> FromModels(TaggerModel tagger, ParserModel parser);
+
+  // Fills upos, xpos, lemma, head and deprel of every token. REQUIRES: the text layer has run
+  // (sentences and tokens with forms). Thread-safe.
+  void Analyze(model::Document& doc, Workspace& ws) const;
+  void Analyze(model::Document& doc) const;
+
+  const TaggerModel& tagger() const { return tagger_; }
+  const ParserModel& parser() const { return parser_; }
+
+ private:
+  TaggerModel tagger_;
+  ParserModel parser_;
+};
+
+}  // namespace dyad::nlp
+
+#endif  // DYAD_NLP_PIPELINE_H_

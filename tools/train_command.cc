@@ -1,0 +1,134 @@
+// dyad train tagger|parser: trains the nlp models from CoNLL-U treebanks.
+//
+// Training is single-threaded and deterministic: the same data, options and seed give a
+// byte-identical model file. The model embeds the command line and the CRC-32 of each input
+// file, so a shipped model can be traced to the exact command that produced it.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "io/conllu.h"
+#include "nlp/model_io.h"
+#include "nlp/pipeline.h"
+
+namespace dyad::tools {
+
+namespace {
+
+struct TrainOptions {
+  std::string train, dev, output, tagger_model, wordnet = "/usr/share/wordnet";
+  int epochs = 0;  // 0: the model's default
+  int tagger_epochs = nlp::TaggerOptions().epochs;
+  int jackknife = 4;
+  uint64_t seed = 1;
+  std::string command_line;
+};
+
+void Log(std::string_view line) {
+  std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+  std::fflush(stderr);
+}
+
+StatusOr<std::vector<model::Document>> ReadTreebank(const std::string& path, std::string& info) {
+  if (path.empty()) return std::vector<model::Document>();
+  DYAD_ASSIGN_OR_RETURN(std::string bytes, nlp::ReadFileBytes(path));
+  info += fmt::format(" {} (crc32 {:08x}, {} bytes);", path, nlp::Crc32(bytes), bytes.size());
+  return io::ParseConllu(bytes, path);
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "dyad train: %s\n", s.ToString().c_str());
+  return 1;
+}
+
+int TrainTagger(const TrainOptions& o) {
+  std::string info = "dyad " + o.command_line + "; data:";
+  auto train = ReadTreebank(o.train, info);
+  if (!train.ok()) return Fail(train.status());
+  auto dev = ReadTreebank(o.dev, info);
+  if (!dev.ok()) return Fail(dev.status());
+  nlp::TaggerOptions options;
+  if (o.epochs > 0) options.epochs = o.epochs;
+  options.seed = o.seed;
+  nlp::TaggerModel m;
+  m.info = info;
+  m.tagger = nlp::Tagger::Train(*train, *dev, options, Log);
+  auto lemmatizer = nlp::Lemmatizer::Train(*train, o.wordnet, Log);
+  if (!lemmatizer.ok()) return Fail(lemmatizer.status());
+  m.lemmatizer = std::move(*lemmatizer);
+  if (Status s = nlp::SaveTaggerModel(o.output, m); !s.ok()) return Fail(s);
+  Log(fmt::format("wrote {}", o.output));
+  return 0;
+}
+
+int TrainParser(const TrainOptions& o) {
+  std::string info = "dyad " + o.command_line + "; data:";
+  auto train = ReadTreebank(o.train, info);
+  if (!train.ok()) return Fail(train.status());
+  auto dev = ReadTreebank(o.dev, info);
+  if (!dev.ok()) return Fail(dev.status());
+  std::optional<nlp::TaggerModel> tagger;
+  if (!o.tagger_model.empty()) {
+    auto t = nlp::LoadTaggerModel(o.tagger_model);
+    if (!t.ok()) return Fail(t.status());
+    tagger = std::move(*t);
+  }
+  nlp::TaggerOptions tagger_options;
+  tagger_options.epochs = o.tagger_epochs;
+  tagger_options.seed = o.seed;
+  std::vector<model::Document> tagged = nlp::JackknifeTags(*train, o.jackknife, tagger_options, Log);
+  nlp::ParserOptions options;
+  if (o.epochs > 0) options.epochs = o.epochs;
+  options.seed = o.seed;
+  nlp::ParserModel m;
+  m.info = info;
+  m.parser = nlp::Parser::Train(tagged, *dev, tagger ? &tagger->tagger : nullptr, options, Log);
+  if (Status s = nlp::SaveParserModel(o.output, m); !s.ok()) return Fail(s);
+  Log(fmt::format("wrote {}", o.output));
+  return 0;
+}
+
+void AddCommonOptions(CLI::App* cmd, TrainOptions* o) {
+  cmd->add_option("--train", o->train, "Training treebank (CoNLL-U)")->required();
+  cmd->add_option("--dev", o->dev, "Development treebank (CoNLL-U): accuracy is logged per epoch");
+  cmd->add_option("-o,--output", o->output, "Model file to write")->required();
+  cmd->add_option("--epochs", o->epochs, "Training epochs (default: the model's)");
+  cmd->add_option("--seed", o->seed, "Random seed (shuffling, exploration)")->capture_default_str();
+}
+
+}  // namespace
+
+void AddTrainCommand(CLI::App& app, CommandRunner* run) {
+  auto o = std::make_shared<TrainOptions>();
+  CLI::App* cmd = app.add_subcommand("train", "Train an nlp model (tagger+lemmatizer, or parser) from CoNLL-U");
+  cmd->require_subcommand(1);
+  CLI::App* tagger = cmd->add_subcommand("tagger", "Train the POS tagger and lemmatizer");
+  AddCommonOptions(tagger, o.get());
+  tagger->add_option("--wordnet", o->wordnet, "Directory of WordNet's *.exc exception lists ('' for none)")
+      ->capture_default_str();
+  CLI::App* parser = cmd->add_subcommand("parser", "Train the dependency parser");
+  AddCommonOptions(parser, o.get());
+  parser->add_option("--tagger", o->tagger_model, "Tagger model used to tag --dev (else gold tags)");
+  parser->add_option("--jackknife", o->jackknife, "Folds for jackknife tagging of --train (< 2: gold tags)")
+      ->capture_default_str();
+  parser->add_option("--tagger-epochs", o->tagger_epochs, "Epochs of the jackknife taggers")
+      ->capture_default_str();
+  auto set_command_line = [o](std::string_view which) {
+    o->command_line = fmt::format("train {} --train {}{} -o {}{} --seed {}", which, o->train,
+                                  o->dev.empty() ? "" : " --dev " + o->dev, o->output,
+                                  o->epochs > 0 ? fmt::format(" --epochs {}", o->epochs) : "", o->seed);
+  };
+  tagger->callback([o, run, set_command_line] {
+    set_command_line("tagger");
+    *run = [o] { return TrainTagger(*o); };
+  });
+  parser->callback([o, run, set_command_line] {
+    set_command_line("parser");
+    o->command_line += fmt::format(" --jackknife {} --tagger-epochs {}{}", o->jackknife, o->tagger_epochs,
+                                   o->tagger_model.empty() ? "" : " --tagger " + o->tagger_model);
+    *run = [o] { return TrainParser(*o); };
+  });
+}
+
+}  // namespace dyad::tools
