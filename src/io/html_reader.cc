@@ -17,7 +17,11 @@
 // starting with a related-link marker ("Read more:", "Related:", "See also:", ...) are dropped.
 //
 // Both walks over the DOM use an explicit stack: a page nested 10,000 elements deep must not
-// overflow the reader thread's stack.
+// overflow the reader thread's stack. Gumbo itself checks scopes against its stack of open
+// elements, which is quadratic in the depth (20,000 levels take ~0.5 s, a million would take
+// hours), so a linear pre-scan estimates the depth (start tags minus end tags, void elements
+// excluded, comments and raw-text elements skipped) and a page deeper than
+// kMaxNestingDepth is rejected as an error instead of hanging the reader.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -27,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "io/record_reader.h"
@@ -36,6 +41,7 @@ namespace dyad::io {
 namespace {
 
 constexpr size_t kMaxRelatedLinkBytes = 300;
+constexpr size_t kMaxNestingDepth = 25000;
 
 bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -102,6 +108,57 @@ bool IsRelatedLink(std::string_view para) {
     if (StartsWithNoCase(para, marker)) return true;
   }
   return false;
+}
+
+bool IsVoidElement(std::string_view name) {
+  for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                             "meta", "param", "source", "track", "wbr", "keygen"}) {
+    if (name == v) return true;
+  }
+  return false;
+}
+
+// An upper estimate of the element nesting depth (see the file comment); linear, no allocation
+// beyond the tag name.
+size_t EstimateNestingDepth(std::string_view html) {
+  size_t depth = 0, max_depth = 0;
+  size_t i = 0;
+  const size_t n = html.size();
+  std::string name;
+  while (i < n) {
+    size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) break;
+    i = lt + 1;
+    if (html.compare(i, 3, "!--") == 0) {
+      size_t end = html.find("-->", i + 3);
+      i = end == std::string_view::npos ? n : end + 3;
+      continue;
+    }
+    const bool closing = html[i] == '/';
+    if (closing) ++i;
+    name.clear();
+    while (i < n && std::isalnum(static_cast<unsigned char>(html[i]))) {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[i]))));
+      ++i;
+    }
+    if (name.empty()) continue;
+    size_t gt = html.find('>', i);
+    if (gt == std::string_view::npos) break;
+    i = gt + 1;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    // "<span/>" opens a span in HTML (the slash only counts in SVG/MathML): counted.
+    if (IsVoidElement(name)) continue;
+    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
+      size_t end = html.find("</", i);  // raw text: no tags inside (close enough for an estimate)
+      i = end == std::string_view::npos ? n : end;
+      continue;
+    }
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
 }
 
 // The text of a node's direct text children (for <title> and <script>).
@@ -397,6 +454,12 @@ class HtmlReader : public RecordReader {
     if (Status s = CheckRecordBytes(bytes, &bad); !s.ok()) {
       size_t line = 1 + std::count(bytes.begin(), bytes.begin() + bad, '\n');
       *error = AtLine(s, input_.name, line);
+      return ReadEvent::kError;
+    }
+    if (EstimateNestingDepth(bytes) > kMaxNestingDepth) {
+      *error = InvalidArgumentError(
+                   fmt::format("HTML nested more than {} elements deep", kMaxNestingDepth))
+                   .WithContext(input_.name);
       return ReadEvent::kError;
     }
     *doc = model::Document();

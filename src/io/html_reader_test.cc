@@ -113,6 +113,24 @@ TEST(HtmlReaderTest, DeepNestingDoesNotOverflow) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
+TEST(HtmlReaderTest, PathologicalDepthIsAnErrorNotAHang) {
+  TempDir dir;
+  std::string deep;
+  for (int i = 0; i < 200000; ++i) deep += "<div>";
+  std::string a = dir.Write("deeper.html", "<html><body>" + deep + "x</body></html>");
+  // Many void elements and siblings are not depth.
+  std::string flat = "<html><body>";
+  for (int i = 0; i < 50000; ++i) flat += "<p>para<br><img src=x></p>";
+  std::string b = dir.Write("flat.html", flat + "</body></html>");
+  auto start = std::chrono::steady_clock::now();
+  auto r = ReadAllEvents({a, b});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], a + ": HTML nested more than 25000 elements deep");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_TRUE(r.docs[0].text.starts_with("para\n\npara"));
+}
+
 TEST(HtmlReaderTest, BadBytes) {
   TempDir dir;
   std::string path = dir.Write("latin1.html", "<html>\n<body>caf\xE9</body></html>");
