@@ -12,6 +12,16 @@ void AppendUpper(std::string_view s, std::string& out) {
   for (char c : s) out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
 }
 
+// "us" is not "US", "un" not "UN": a one-token match of at most three letters written all in
+// lower case in the text is a common word, not an acronym.
+bool IsLowercaseAcronymMatch(std::span<const std::string_view> forms, size_t begin, size_t end) {
+  if (end != begin + 1 || forms[begin].size() > 3) return false;
+  for (char c : forms[begin]) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
 uint64_t EdgeKey(uint32_t node, uint32_t word, bool exact) {
   return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | (exact ? 1 : 0);
 }
@@ -125,7 +135,7 @@ void ActorMatcher::FindAll(std::span<const std::string_view> forms, Workspace& w
         if (stem != kNone) push(Child(f.node, stem, false));
       }
     }
-    if (best_node == kNone) {
+    if (best_node == kNone || IsLowercaseAcronymMatch(forms, i, best_end)) {
       ++i;
       continue;
     }

@@ -237,6 +237,19 @@ TEST(Coder, SourceInheritedAcrossCoordinatedVerbs) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>USAMIL:112 ");
 }
 
+TEST(Coder, LowercaseShortWordsAreNotAcronyms) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    us we PRON 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "");
+  auto upper = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    US US PROPN 2 obj)");
+  EXPECT_EQ(Summary(Code(upper).events), "IRN>USA:112 ");
+}
+
 TEST(Coder, TraceExplainsEveryVerb) {
   auto doc = Parsed(R"(
     Iran Iran PROPN 2 nsubj
