@@ -80,6 +80,8 @@ TEST(PeopleDictionary, MiddleEast) {
   EXPECT_EQ(CodeOn("GADDAFI", "2005-01-01"), "LBYGOV");
   EXPECT_EQ(CodeOn("QADDAFI", "2005-01-01"), "LBYGOV");
   EXPECT_EQ(CodeOn("ISMAIL HANIYEH", "2006-06-01"), "PSEGOV");  // PA prime minister
+  EXPECT_EQ(CodeOn("ISMAIL HANIYEH", "2020-06-01"), "PSEREBHMS");  // Hamas, as organizations.dyad codes it
+  EXPECT_EQ(CodeOn("NASRALLAH", "2020-06-01"), "LBNREBHEZ");
   // "President Aoun" is Michel Aoun, then Joseph Aoun, and no one in between.
   EXPECT_EQ(CodeOn("PRESIDENT AOUN", "2019-01-01"), "LBNGOV");
   EXPECT_EQ(CodeOn("PRESIDENT AOUN", "2023-06-01"), "");
