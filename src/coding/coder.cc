@@ -54,6 +54,34 @@ int TargetPrepRank(std::string_view prep) {
   return -1;
 }
 
+// --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h ---
+// A linear slot binds the first token of an actor phrase; the coder resolves participants from
+// syntactic heads. The head of the phrase is its token whose head lies outside it; a conjunct
+// climbs to the first conjunct, so that "Gondor and Osgiliath" is one compound phrase.
+int LinearSlotHead(const SentenceView& view, std::span<const ActorMatcher::Match> matches,
+                   std::span<const int> match_at, int token) {
+  if (token < 0) return -1;
+  uint32_t begin = static_cast<uint32_t>(token), end = begin + 1;
+  if (match_at[token] >= 0) {
+    begin = matches[match_at[token]].begin;
+    end = matches[match_at[token]].end;
+  }
+  int h = static_cast<int>(end) - 1;
+  for (uint32_t t = begin; t < end; ++t) {
+    int head = view.head(t);
+    if (head < static_cast<int>(begin) || head >= static_cast<int>(end)) h = static_cast<int>(t);
+  }
+  for (int hops = 0; hops < 8 && view.role(h) == Role::kConj && view.head(h) >= 0; ++hops) h = view.head(h);
+  return h;
+}
+
+// TABARI codes that void the whole sentence: discard and "too complex".
+bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCode& code) {
+  return (verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1) &&
+         (code.active == "###" || code.active == "+++");
+}
+// --- end linear patterns ---
+
 }  // namespace
 
 void SplitActorCode(std::string_view code, std::string* country, std::string* sector) {
@@ -69,7 +97,7 @@ void SplitActorCode(std::string_view code, std::string* country, std::string* se
 }
 
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
-    : dicts_(std::move(dicts)), options_(options), verbs_(dicts_->verbs) {}
+    : dicts_(std::move(dicts)), options_(options), verbs_(dicts_->verbs), linear_(dicts_->verbs) {}
 
 StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
                                                CoderOptions options) {
@@ -256,6 +284,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     return;
   }
 
+  const size_t first_event = out.size();
   std::vector<bool> coded(n, false);
   std::vector<Participant> sources, targets;
   std::string upper;
@@ -302,8 +331,22 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       continue;
     }
     int subject = SubjectOf(view, v);
-    PatternMatch match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
-    const lexicon::EventCode& code = match.pattern ? match.pattern->code : entry->code;
+    PatternMatch match;
+    LinearMatch linear;  // TABARI / PETRARCH-1 blocks: slots bind the source and target
+    if (!block->linear_patterns.empty()) {
+      linear = linear_.Match(view, v, ws.matches, ws.match_at, *block);
+      match.source_token = LinearSlotHead(view, ws.matches, ws.match_at, linear.source_token);
+      match.target_token = LinearSlotHead(view, ws.matches, ws.match_at, linear.target_token);
+    } else {
+      match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
+    }
+    const lexicon::EventCode& code =
+        linear.pattern ? linear.pattern->code : match.pattern ? match.pattern->code : entry->code;
+    if (VoidsSentence(dicts_->verbs, code)) {
+      out.resize(first_event);
+      outcome(fmt::format("[{}] voids the sentence", code.ToString()));
+      return;
+    }
     if (code.active.empty() || code.active == "---" || code.active == "###" || code.active == "+++") {
       outcome(fmt::format("null code [{}]", code.ToString()));
       continue;
@@ -329,7 +372,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     if (source_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
 
     int target_head = match.target_token;
-    if (target_head < 0) {
+    if (target_head < 0 && !linear.compound) {
       if (passive) {
         target_head = view.ChildWithRole(v, Role::kPassiveSubject);
         if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
@@ -338,7 +381,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
-    if (targets.empty()) {
+    if (targets.empty() && !linear.compound) {
       // Obliques in order of preference: "against X", "with X", "to X"...
       int best_rank = 1000;
       for (uint32_t c : view.Children(v)) {
@@ -359,8 +402,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       outcome("no source actor");
       continue;
     }
-    const std::string pattern_where = match.pattern ? dicts_->verbs.Where(match.pattern->where)
-                                                    : dicts_->verbs.Where(entry->where);
+    const std::string pattern_where = linear.pattern  ? dicts_->verbs.Where(linear.pattern->where)
+                                      : match.pattern ? dicts_->verbs.Where(match.pattern->where)
+                                                      : dicts_->verbs.Where(entry->where);
     auto emit = [&](const Participant& s, const Participant& t, const std::string& cameo) {
       model::Event e;
       e.doc_id = doc.id;

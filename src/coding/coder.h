@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "coding/actor_matcher.h"
+#include "coding/linear_matcher.h"
 #include "coding/sentence_view.h"
 #include "coding/verb_matcher.h"
 #include "dyad/status.h"
@@ -99,6 +100,7 @@ class Coder {
   CoderOptions options_;
   ActorMatcher actors_;
   VerbMatcher verbs_;
+  LinearMatcher linear_;  // TABARI / PETRARCH-1 blocks (VerbBlock::linear_patterns)
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next
