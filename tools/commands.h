@@ -15,6 +15,10 @@ void AddSegmentCommand(CLI::App& app, CommandRunner* run);
 void AddTrainCommand(CLI::App& app, CommandRunner* run);
 void AddParseCommand(CLI::App& app, CommandRunner* run);
 void AddEvalParseCommand(CLI::App& app, CommandRunner* run);
+void AddCodeCommand(CLI::App& app, CommandRunner* run);
+void AddExplainCommand(CLI::App& app, CommandRunner* run);
+void AddDictCommand(CLI::App& app, CommandRunner* run);
+void AddValidateCommand(CLI::App& app, CommandRunner* run);
 
 }  // namespace dyad::tools
 

@@ -154,7 +154,7 @@ constexpr size_t kBatchBytes = size_t{4} << 20;
 }  // namespace
 
 int RunDocuments(const std::string& command, const InputOptions& options,
-                 const DocumentProcessor& process) {
+                 const DocumentProcessor& process, const std::string& header) {
   const std::string prefix = "dyad " + command;
   io::ReadOptions read_options;
   auto format = io::ParseInputFormat(options.input_format);
@@ -186,6 +186,7 @@ int RunDocuments(const std::string& command, const InputOptions& options,
     }
   }
 
+  if (!header.empty()) std::fwrite(header.data(), 1, header.size(), out);
   const auto started = std::chrono::steady_clock::now();
   std::atomic<bool> stop{false};
   const size_t workers = static_cast<size_t>(options.threads);

@@ -39,8 +39,9 @@ using DocumentProcessor = std::function<Status(model::Document& doc, std::string
 // order. Prints errors as "file:line: what" and a summary line on stderr. Returns the exit code:
 // 0 when every record was processed, 1 when any failed (or the first failure with --strict),
 // 2 when the options or the output are unusable.
+// `header` is written once before the first output (a CSV header row).
 int RunDocuments(const std::string& command, const InputOptions& options,
-                 const DocumentProcessor& process);
+                 const DocumentProcessor& process, const std::string& header = "");
 
 }  // namespace dyad::tools
 

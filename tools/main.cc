@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
+      "  dyad code examples/iran-iraq-accord.txt --date 2017-07-23\n"
+      "  dyad explain examples/iran-iraq-accord.txt --date 2017-07-23\n"
       "  dyad segment examples/iran-iraq-accord.txt --date 2017-07-23\n"
       "  dyad segment corpus/ --input-format jsonl --threads 2 -o sentences.jsonl\n"
       "  zstdcat news.jsonl.zst | dyad segment - --input-format jsonl\n"
@@ -21,6 +23,10 @@ int main(int argc, char** argv) {
   dyad::tools::AddTrainCommand(app, &run);
   dyad::tools::AddParseCommand(app, &run);
   dyad::tools::AddEvalParseCommand(app, &run);
+  dyad::tools::AddCodeCommand(app, &run);
+  dyad::tools::AddExplainCommand(app, &run);
+  dyad::tools::AddDictCommand(app, &run);
+  dyad::tools::AddValidateCommand(app, &run);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,101 @@
+// Coding throughput on the first N sentences of ../shared/data/news/reuters21578_sentences.tsv.
+// Usage: code_benchmark [--sentences N] [--dictionaries SPEC] [--models DIR]
+// Prints: dictionary load time; tag+parse sentences/s; coding-given-parses sentences/s; raw text
+// to events (segment, tag, parse, code) sentences/s; events found; peak RSS. One thread.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "coding/engine.h"
+#include "lexicon/dictionary_set.h"
+#include "text/analyzer.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t limit = 20000;
+  std::string dictionaries = "petrarch2:" DYAD_SHARED_DIR "/data/dictionaries/petrarch2";
+  std::string models = DYAD_DATA_DIR "/models";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--sentences")) limit = std::stoul(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--dictionaries")) dictionaries = argv[i + 1];
+    if (!std::strcmp(argv[i], "--models")) models = argv[i + 1];
+  }
+  const std::string corpus = DYAD_SHARED_DIR "/data/news/reuters21578_sentences.tsv";
+  if (!std::filesystem::exists(corpus)) {
+    std::printf("skip: %s not found (../shared is absent)\n", corpus.c_str());
+    return 0;
+  }
+  // One document per sentence, as PETRARCH and TABARI take them.
+  std::vector<dyad::model::Document> docs;
+  {
+    std::ifstream in(corpus);
+    std::string line;
+    std::getline(in, line);  // header
+    while (docs.size() < limit && std::getline(in, line)) {
+      size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+      if (t2 == std::string::npos) continue;
+      dyad::model::Document d;
+      d.id = line.substr(0, t1) + ":" + line.substr(t1 + 1, t2 - t1 - 1);
+      d.text = line.substr(t2 + 1);
+      d.date = dyad::model::ParseIsoDate("1987-06-01");
+      docs.push_back(std::move(d));
+    }
+  }
+
+  auto start = Clock::now();
+  dyad::coding::EngineOptions options;
+  options.dictionaries = dictionaries;
+  options.models_dir = models;
+  auto engine = dyad::coding::Engine::Open(options);
+  if (!engine.ok()) {
+    std::printf("cannot open the engine: %s\n", engine.status().message().c_str());
+    return 1;
+  }
+  double load = Seconds(start);
+  std::printf("corpus: %zu sentences of %s\n", docs.size(), corpus.c_str());
+  std::printf("dictionaries %s + models: loaded in %.3f s\n", dictionaries.c_str(), load);
+  start = Clock::now();
+  auto dicts = dyad::lexicon::LoadDictionarySet(dictionaries);
+  std::printf("dictionary load alone: %.3f s\n", Seconds(start));
+
+  dyad::coding::Engine::Workspace ws;
+  std::vector<dyad::model::Event> events;
+  size_t sentences = 0, tokens = 0;
+
+  start = Clock::now();
+  for (auto& d : docs) dyad::text::SegmentAndTokenize(d);
+  double segment = Seconds(start);
+  start = Clock::now();
+  for (auto& d : docs) {
+    dyad::Status s = (*engine)->Analyze(d, ws);
+    (void)s;
+    sentences += d.sentences.size();
+    tokens += d.tokens.size();
+  }
+  double parse = Seconds(start);
+  start = Clock::now();
+  for (const auto& d : docs) (*engine)->coder().CodeDocument(d, ws.coder, events);
+  double code = Seconds(start);
+
+  std::printf("segment+tokenize: %.0f sentences/s\n", sentences / segment);
+  std::printf("tag+parse: %.0f sentences/s, %.0f tokens/s\n", sentences / parse, tokens / parse);
+  std::printf("coding given parses: %.0f sentences/s (%zu events)\n", sentences / code, events.size());
+  std::printf("raw text -> events: %.0f sentences/s\n", sentences / (segment + parse + code));
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak RSS: %.1f MB\n", usage.ru_maxrss / 1024.0);
+  return 0;
+}

@@ -1,0 +1,44 @@
+#include "coding/engine.h"
+
+#include "lexicon/dictionary_set.h"
+#include "text/analyzer.h"
+
+namespace dyad::coding {
+
+bool IsParsed(const model::Document& doc) {
+  if (doc.tokens.empty()) return false;
+  for (const model::Token& t : doc.tokens) {
+    if (t.upos == 0) return false;
+  }
+  return true;
+}
+
+StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
+  auto engine = std::unique_ptr<Engine>(new Engine());
+  if (!options.models_dir.empty()) {
+    DYAD_ASSIGN_OR_RETURN(engine->nlp_, nlp::Pipeline::Load(options.models_dir));
+  }
+  DYAD_ASSIGN_OR_RETURN(lexicon::DictionarySet set, lexicon::LoadDictionarySet(options.dictionaries));
+  auto shared = std::make_shared<const lexicon::DictionarySet>(std::move(set));
+  DYAD_ASSIGN_OR_RETURN(engine->coder_, Coder::Create(std::move(shared), options.coder));
+  return engine;
+}
+
+Status Engine::Analyze(model::Document& doc, Workspace& ws) const {
+  if (doc.tokens.empty()) text::SegmentAndTokenize(doc);
+  if (doc.tokens.empty() || IsParsed(doc)) return Status::Ok();
+  if (nlp_ == nullptr) {
+    return FailedPreconditionError("document '" + doc.id + "' is not parsed and no models are loaded");
+  }
+  nlp_->Analyze(doc, ws.nlp);
+  return Status::Ok();
+}
+
+Status Engine::Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
+                    std::vector<SentenceTrace>* traces) const {
+  DYAD_RETURN_IF_ERROR(Analyze(doc, ws));
+  coder_->CodeDocument(doc, ws.coder, events, traces);
+  return Status::Ok();
+}
+
+}  // namespace dyad::coding

@@ -1,0 +1,59 @@
+// The whole pipeline behind one object: text layer -> tagger/parser -> coder. This is what the CLI,
+// the server and the Python module hold; each stage it runs is skipped when the document already
+// has that stage's output (CoNLL-U input arrives tokenized and parsed).
+//
+// Thread safety: an Engine is immutable after Open() and shared by all threads; each thread passes
+// its own Workspace.
+#ifndef DYAD_CODING_ENGINE_H_
+#define DYAD_CODING_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "coding/coder.h"
+#include "dyad/status.h"
+#include "model/document.h"
+#include "model/event.h"
+#include "nlp/pipeline.h"
+
+namespace dyad::coding {
+
+struct EngineOptions {
+  std::string models_dir;    // en-tagger.bin and en-parser.bin; "" = pre-parsed input only
+  std::string dictionaries;  // a dictionary set spec (lexicon/dictionary_set.h)
+  CoderOptions coder;
+};
+
+class Engine {
+ public:
+  struct Workspace {
+    nlp::Pipeline::Workspace nlp;
+    Coder::Workspace coder;
+  };
+
+  // Loads the models and dictionaries. Errors name the file and line at fault.
+  static StatusOr<std::unique_ptr<Engine>> Open(const EngineOptions& options);
+
+  // Segments, tags and parses `doc` where it lacks those columns. kFailedPrecondition when the
+  // document needs parsing and the engine has no models.
+  Status Analyze(model::Document& doc, Workspace& ws) const;
+
+  // Analyze(), then code every sentence and append the events (and traces, when asked).
+  Status Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
+              std::vector<SentenceTrace>* traces = nullptr) const;
+
+  const Coder& coder() const { return *coder_; }
+  const nlp::Pipeline* nlp() const { return nlp_.get(); }
+
+ private:
+  std::unique_ptr<nlp::Pipeline> nlp_;
+  std::unique_ptr<Coder> coder_;
+};
+
+// True when every token of `doc` has a tag (the input came parsed).
+bool IsParsed(const model::Document& doc);
+
+}  // namespace dyad::coding
+
+#endif  // DYAD_CODING_ENGINE_H_

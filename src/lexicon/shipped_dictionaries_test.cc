@@ -1,0 +1,41 @@
+// dyad's own dictionaries (data/dictionaries) must load without a single diagnostic and pass every
+// consistency check; a few facts the coder relies on are pinned here.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "lexicon/dictionary_check.h"
+#include "lexicon/dictionary_set.h"
+
+namespace dyad::lexicon {
+namespace {
+
+const DictionarySet& Shipped() {
+  static const DictionarySet set = [] {
+    auto loaded = LoadDictionarySet(std::string("dyad:") + DYAD_SOURCE_DIR + "/data/dictionaries");
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? std::move(loaded).value() : DictionarySet{};
+  }();
+  return set;
+}
+
+TEST(ShippedDictionaries, CheckIsClean) {
+  std::vector<std::string> problems = CheckDictionarySet(Shipped());
+  std::string all;
+  for (size_t i = 0; i < problems.size() && i < 40; ++i) all += problems[i] + "\n";
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problems, first ones:\n" << all;
+}
+
+TEST(ShippedDictionaries, CoverEveryCameoRoot) {
+  DictionaryStats stats = ComputeStats(Shipped());
+  std::vector<std::string> missing;
+  for (int root = 1; root <= 20; ++root) {
+    std::string r = fmt::format("{:02d}", root);
+    bool found = false;
+    for (const auto& [name, count] : stats.patterns_by_root) found = found || (name == r && count > 0);
+    if (!found) missing.push_back(r);
+  }
+  EXPECT_TRUE(missing.empty()) << "roots without verbs or patterns: " << testing::PrintToString(missing);
+}
+
+}  // namespace
+}  // namespace dyad::lexicon
