@@ -19,6 +19,23 @@ std::string UpperCopy(std::string_view s) {
   return out;
 }
 
+// Verbs whose infinitive or clausal complement is wanted, refused, planned or demanded, not done:
+// "refused to release the prisoners", "demanded that Iraq withdraw". When such a verb is not
+// coded itself, its complement is not coded either.
+bool IsNonFactive(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "aim", "ask", "attempt", "call", "consider", "decline", "demand", "deny", "expect", "fail",
+      "hope", "insist", "intend", "plan", "prepare", "propose", "refuse", "reject", "seek",
+      "suggest", "try", "urge", "want", "wish"};
+  for (std::string_view l : kLemmas) {
+    if (lemma.size() == l.size() &&
+        std::equal(lemma.begin(), lemma.end(), l.begin(), [](char a, char b) { return (a | 0x20) == b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
 
 bool IsRelativePronoun(std::string_view f) {
@@ -154,11 +171,11 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     first = std::min(first, match.begin);
     last = std::max(last, match.end);
   }
-  if (actor_code.empty() && suffix.empty() && prefix.empty()) return false;
+  // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code.
+  if (actor_code.empty()) return false;
   std::string code = prefix + actor_code;
   // An actor that already carries a role keeps it; a bare country takes the agent's.
   if (actor_code.size() <= 3) code += suffix;
-  if (code.empty()) return false;
   p->code = std::move(code);
   p->begin = first;
   p->end = last;
@@ -187,9 +204,11 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     if (!found) {
       // "the presence of US troops", "Hossein Dehghan, Iran's defence minister": look one level
       // into appositions and "of" modifiers.
+      // "the presence of US troops", "an attack on Iraq", "Hossein Dehghan, Iran's defence
+      // minister": look one level into appositions and prepositional modifiers.
       for (uint32_t c : view.Children(h)) {
         Role r = view.role(c);
-        if (r != Role::kAppos && !(r == Role::kNominalMod && TargetPrepRank(view.CaseOf(c)) < 0)) continue;
+        if (r != Role::kAppos && r != Role::kNominalMod) continue;
         auto [b2, e2] = view.NounPhrase(c);
         if (ComposeActor(doc, ws, b2, e2, &p)) {
           found = true;
@@ -326,6 +345,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       outcome("deferred to the governing verb");
       continue;
     }
+    if ((view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
+        IsNonFactive(view.Lemma(view.head(v)))) {
+      outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
+      continue;
+    }
     if (!options_.code_negated && view.IsNegated(v)) {
       outcome("negated");
       continue;
@@ -355,8 +379,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     sources.clear();
     targets.clear();
-    int source_head = match.source_token;
-    if (source_head < 0) {
+    // A '$' or '+' slot that holds no actor ("threatened strikes against Iran" binds "strikes")
+    // falls back to the syntactic choice.
+    if (match.source_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.source_token), sources);
+    int source_head = -1;
+    if (sources.empty()) {
       if (passive) {
         int agent = view.ChildWithRole(v, Role::kAgent);
         if (agent < 0) {
@@ -371,8 +398,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     if (source_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
 
-    int target_head = match.target_token;
-    if (target_head < 0 && !linear.compound) {
+    if (match.target_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.target_token), targets);
+    int target_head = -1;
+    if (targets.empty() && !linear.compound) {
       if (passive) {
         target_head = view.ChildWithRole(v, Role::kPassiveSubject);
         if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
