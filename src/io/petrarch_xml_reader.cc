@@ -68,6 +68,12 @@ TagInfo ParseTag(std::string_view tag) {
   return info;
 }
 
+// Compact JSON; bytes that are not UTF-8 (only possible in PLEvent payloads and decoded
+// character references, which are checked separately) become U+FFFD instead of throwing.
+std::string DumpJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // The text of an element: its PCDATA and CDATA children, concatenated.
 std::string ElementText(const pugi::xml_node& node) {
   std::string out;
@@ -343,7 +349,7 @@ class PetrarchXmlReader : public RecordReader {
       } else if (name == "source") {
         doc->source = std::string(Trim(value));
       } else {
-        doc->metadata.emplace_back(std::string(name), nlohmann::json(std::string(value)).dump());
+        doc->metadata.emplace_back(std::string(name), DumpJson(nlohmann::json(std::string(value))));
       }
     }
     if (!doc->date) doc->date = input_.options.default_date;
@@ -365,14 +371,18 @@ class PetrarchXmlReader : public RecordReader {
       if (inserted) order.push_back(name);
       it->second.push_back(std::move(attrs));
     }
-    for (const std::string& name : order) doc->metadata.emplace_back(name, extra[name].dump());
+    for (const std::string& name : order) doc->metadata.emplace_back(name, DumpJson(extra[name]));
     if (!pl_events_.empty()) {
       nlohmann::json events = nlohmann::json::array();
       for (const std::string& e : pl_events_) {
         nlohmann::json j = nlohmann::json::parse(e, nullptr, /*allow_exceptions=*/false);
         events.push_back(j.is_discarded() ? nlohmann::json(e) : std::move(j));
       }
-      doc->metadata.emplace_back("PLEvent", events.dump());
+      doc->metadata.emplace_back("PLEvent", DumpJson(events));
+    }
+    // Character references can decode to what the raw bytes could not hold ("&#0;", "&#xD800;").
+    for (const std::string* field : {&doc->id, &doc->source, &doc->text, &doc->parse}) {
+      DYAD_RETURN_IF_ERROR(CheckRecordBytes(*field));
     }
     if (doc->id.empty()) doc->id = fmt::format("{}:{}", input_.name, record_number_);
     doc->origin = fmt::format("{}:{}", input_.name, record_line_);

@@ -86,6 +86,20 @@ TEST(PetrarchXmlReaderTest, BrokenRecordCostsOnlyItself) {
   EXPECT_EQ(r.errors[4], path + ":9: invalid UTF-8 byte 0xE9 at byte 28");
 }
 
+TEST(PetrarchXmlReaderTest, CharacterReferencesAreValidatedAfterDecoding) {
+  TempDir dir;
+  std::string path = dir.Write("refs.xml",
+                               "<Sentences>\n"
+                               "<Sentence id=\"s\"><Text>bad &#xD800; ref</Text></Sentence>\n"
+                               "<Sentence id=\"p\"><PLEvent {\"x\": \"\xFF\"}><Text>ok</Text></Sentence>\n"
+                               "</Sentences>\n");
+  auto r = ReadAllEvents({path});
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_TRUE(r.errors[0].starts_with(path + ":2: invalid UTF-8")) << r.errors[0];
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "ok");
+}
+
 TEST(PetrarchXmlReaderTest, SelfClosedSentenceQuirk) {
   // PETR2_GSR_validation.xml: <Sentence .../> followed by its content and </Sentence>.
   TempDir dir;

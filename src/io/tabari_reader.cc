@@ -172,7 +172,7 @@ class TabariReader : public RecordReader {
     std::string_view fields = TrimLeft(rest.substr(id_end));
     if (!fields.empty()) {
       if (Status s = CheckRecordBytes(fields); !s.ok()) return s;
-      doc->metadata.emplace_back("tabari_fields", nlohmann::json(std::string(fields)).dump());
+      doc->metadata.emplace_back("tabari_fields", nlohmann::json(std::string(fields)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     return CheckRecordBytes(doc->id);
   }
