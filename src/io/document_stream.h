@@ -5,6 +5,9 @@
 // by extension and content sniffing when the format is kAuto) and yields one Document per record.
 // A record or file that cannot be read yields an error naming "file:line: what is wrong"; the
 // stream then goes on with the next record, so one bad line never loses the rest of a corpus.
+// Where to look: input_source.h (files, directories, stdin, decompression), format_sniffer.h (how
+// kAuto decides), record_reader.h (conventions every reader keeps) and the file comment of each
+// *_reader.cc (what each format accepts).
 // Not thread-safe: one stream is read by one thread.
 #ifndef DYAD_IO_DOCUMENT_STREAM_H_
 #define DYAD_IO_DOCUMENT_STREAM_H_
