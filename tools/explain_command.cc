@@ -15,7 +15,7 @@ namespace dyad::tools {
 
 namespace {
 
-std::string DescribeWords(const lexicon::WordSeq& words) {
+std::string DescribeWords(const lexicon::VerbDictionary& dict, const lexicon::WordSeq& words) {
   std::string s;
   for (const auto& w : words) {
     if (!s.empty()) s += ' ';
@@ -24,24 +24,35 @@ std::string DescribeWords(const lexicon::WordSeq& words) {
       case lexicon::WordKind::kTarget: s += '+'; break;
       case lexicon::WordKind::kSkip: s += '^'; break;
       case lexicon::WordKind::kCompound: s += '%'; break;
-      case lexicon::WordKind::kSynset: s += '&' + w.text; break;
+      case lexicon::WordKind::kSynset: {
+        // Anonymous sets of the dyad format ("file:line") read best as their members.
+        const lexicon::Synset* set = dict.FindSynset(w.text);
+        if (set != nullptr && w.text.find(':') != std::string::npos) {
+          for (size_t m = 0; m < set->members.size(); ++m) {
+            s += (m ? "|" : "") + DescribeWords(dict, set->members[m].words);
+          }
+        } else {
+          s += '&' + w.text;
+        }
+        break;
+      }
       default: s += w.text + (w.exact ? "" : "*");
     }
   }
   return s;
 }
 
-std::string DescribePattern(const lexicon::VerbPattern& p) {
+std::string DescribePattern(const lexicon::VerbDictionary& dict, const lexicon::VerbPattern& p) {
   std::string s;
   auto part = [&](const std::vector<lexicon::Constituent>& cs) {
     for (const auto& c : cs) {
       if (!s.empty()) s += ' ';
       if (c.is_prep) {
         s += "(" + c.preposition.text;
-        for (const auto& np : c.nouns) s += " " + DescribeWords(np.words);
+        for (const auto& np : c.nouns) s += " " + DescribeWords(dict, np.words);
         s += ")";
       } else {
-        for (const auto& np : c.nouns) s += DescribeWords(np.words);
+        for (const auto& np : c.nouns) s += DescribeWords(dict, np.words);
       }
     }
   };
@@ -78,7 +89,7 @@ void WriteText(const model::Document& doc, const coding::Coder& coder,
       fmt::format_to(std::back_inserter(out), "  verb {} '{}' (block {})\n", v.token + 1, v.lemma, v.block);
       for (const auto& trial : v.trials) {
         fmt::format_to(std::back_inserter(out), "    {} {:<40} {}\n", trial.matched ? "+" : "-",
-                       DescribePattern(*trial.pattern),
+                       DescribePattern(dicts.verbs, *trial.pattern),
                        trial.matched ? fmt::format("matched, score {} ({})", trial.score,
                                                    dicts.verbs.Where(trial.pattern->where))
                                      : trial.why + " (" + dicts.verbs.Where(trial.pattern->where) + ")");
@@ -142,7 +153,7 @@ void WriteJson(const model::Document& doc, const coding::Coder& coder,
           const auto& trial = v.trials[p];
           if (p) out += ',';
           out += "{\"pattern\":";
-          io::AppendJsonString(out, DescribePattern(*trial.pattern));
+          io::AppendJsonString(out, DescribePattern(dicts.verbs, *trial.pattern));
           out += ",\"where\":";
           io::AppendJsonString(out, dicts.verbs.Where(trial.pattern->where));
           fmt::format_to(std::back_inserter(out), ",\"matched\":{},\"score\":{},\"why\":", trial.matched,

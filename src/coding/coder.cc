@@ -97,6 +97,18 @@ bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCod
   return (verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1) &&
          (code.active == "###" || code.active == "+++");
 }
+// TABARI verbs are stems ("RESTOR" codes restore, restored, restoring): the longest prefix of the
+// upper-cased form `upper` (three letters at least) that the index knows; `upper` becomes it.
+const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary& verbs, std::string& upper) {
+  if (verbs.format != lexicon::VerbFormat::kTabari && verbs.format != lexicon::VerbFormat::kPetrarch1) return nullptr;
+  for (size_t len = upper.size(); len-- > 3;) {
+    if (const auto* refs = verbs.Find(std::string_view(upper).substr(0, len))) {
+      upper.resize(len);
+      return refs;
+    }
+  }
+  return nullptr;
+}
 // --- end linear patterns ---
 
 }  // namespace
@@ -240,8 +252,13 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
     if (s < 0) s = view.ChildWithRole(v, Role::kPassiveSubject);
     if (s >= 0) {
       // "Trump, who has often accused Tehran": the relative pronoun stands for the noun.
-      if (IsRelativePronoun(view.Form(s)) && view.role(v) == Role::kRelcl && view.head(v) >= 0) {
-        return view.head(v);
+      if (IsRelativePronoun(view.Form(s))) {
+        if (view.role(v) == Role::kRelcl && view.head(v) >= 0) return view.head(v);
+        // Parsers often attach the clause elsewhere; the antecedent is the noun just before
+        // ", who".
+        int k = s - 1;
+        while (k >= 0 && view.role(k) == Role::kPunct) --k;
+        if (k >= 0 && view.IsNominal(k)) return k;
       }
       if (v != verb && view.role(verb) == Role::kXcomp) {
         // Object control: "urged Iran to ..." -> Iran.
@@ -315,6 +332,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       upper = UpperCopy(view.Form(v));
       refs = dicts_->verbs.Find(upper);
     }
+    if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);  // linear formats only
     if (refs == nullptr) continue;
     // The most specific surface that is present: multi-word verbs before single words.
     const lexicon::VerbEntry* entry = nullptr;

@@ -313,7 +313,8 @@ class Parser {
       if (seq.size() == 1) return seq[0];
     }
     Synset set;
-    set.name = fmt::format("{}:{}", name_, line_);
+    std::string_view base = name_.substr(name_.find_last_of('/') + 1);
+    set.name = fmt::format("{}:{}", base, line_);
     set.where = Here(out_.verbs->files);
     for (std::string_view a : alts) {
       std::string spaced(a);
