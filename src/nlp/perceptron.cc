@@ -1,5 +1,7 @@
 #include "nlp/perceptron.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -20,6 +22,27 @@ constexpr size_t kMaxBatch = 128;
 
 }  // namespace
 
+void* AllocateHuge(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  if (bytes < kHuge) return std::malloc(std::max<size_t>(bytes, 1));
+  size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, rounded);
+  if (p != nullptr) madvise(p, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
+  return p;
+}
+
+void SparseWeights::MakeDense() {
+  dense_.clear();
+  if (num_classes_ > 4 || slots_.empty()) return;
+  dense_.assign(mask_ + 1, DenseSlot{0, {0, 0, 0, 0}});
+  for (uint64_t i = 0; i <= mask_; ++i) {
+    dense_[i].fingerprint = slots_[i].fingerprint;
+    for (uint32_t e = slots_[i].begin; e < slots_[i + 1].begin; ++e) {
+      dense_[i].weight[entries_[e].cls] = entries_[e].weight;
+    }
+  }
+}
+
 const SparseWeights::Slot* SparseWeights::Find(uint64_t h) const {
   if (slots_.empty()) return nullptr;
   const uint32_t fp = Fingerprint(h);
@@ -33,6 +56,21 @@ const SparseWeights::Slot* SparseWeights::Find(uint64_t h) const {
 }
 
 void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
+  if (!dense_.empty()) {
+    for (uint64_t h : features) __builtin_prefetch(&dense_[h & mask_]);
+    for (uint64_t h : features) {
+      const uint32_t fp = Fingerprint(h);
+      for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
+        const DenseSlot& s = dense_[i];
+        if (s.fingerprint == fp) {
+          for (int c = 0; c < num_classes_; ++c) scores[c] += s.weight[c];
+          break;
+        }
+        if (s.fingerprint == 0) break;
+      }
+    }
+    return;
+  }
   if (slots_.empty()) return;
   // Prefetch every slot first: a token's ~40 features then miss the cache in parallel.
   for (uint64_t h : features) __builtin_prefetch(&slots_[h & mask_]);
@@ -58,10 +96,15 @@ void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
   }
 }
 
-void SparseWeights::Build(std::vector<std::pair<uint64_t, std::vector<Entry>>>& rows) {
+void SparseWeights::Build(std::vector<std::pair<uint64_t, std::vector<Entry>>>& rows, int min_weight) {
+  for (auto& row : rows) {
+    std::erase_if(row.second, [min_weight](const Entry& e) { return std::abs(e.weight) < min_weight; });
+  }
+  std::erase_if(rows, [](const auto& row) { return row.second.empty(); });
   num_features_ = rows.size();
   mask_ = TableMask(rows.size());
   slots_.assign(mask_ + 2, Slot{0, 0});
+  keys_.assign(mask_ + 1, 0);
   std::vector<int64_t> row_of(mask_ + 1, -1);
   // Insert in hash order so the table does not depend on the order rows came in.
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -69,6 +112,7 @@ void SparseWeights::Build(std::vector<std::pair<uint64_t, std::vector<Entry>>>& 
     uint64_t i = rows[r].first & mask_;
     while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
     slots_[i].fingerprint = Fingerprint(rows[r].first);
+    keys_[i] = rows[r].first;
     row_of[i] = static_cast<int64_t>(r);
   }
   entries_.clear();
@@ -79,68 +123,57 @@ void SparseWeights::Build(std::vector<std::pair<uint64_t, std::vector<Entry>>>& 
     }
   }
   slots_[mask_ + 1].begin = static_cast<uint32_t>(entries_.size());
+  MakeDense();
 }
 
 void SparseWeights::Save(ByteWriter& w) const {
   w.U32(static_cast<uint32_t>(num_classes_));
   w.U64(num_features_);
-  w.U64(slots_.empty() ? 0 : mask_ + 1);
   w.U64(entries_.size());
-  // Only occupied slots are stored: (slot index, fingerprint, entry count), then the entries.
+  // Features in slot order: full hash, entry count, then the entries {i16 weight, u8 class}.
   for (uint64_t i = 0; i + 1 < slots_.size(); ++i) {
     if (slots_[i].fingerprint == 0) continue;
-    w.U32(static_cast<uint32_t>(i));
-    w.U32(slots_[i].fingerprint);
+    w.U64(keys_[i]);
     w.U16(static_cast<uint16_t>(slots_[i + 1].begin - slots_[i].begin));
-  }
-  for (const Entry& e : entries_) {
-    w.U16(static_cast<uint16_t>(e.weight));
-    w.U8(e.cls);
+    for (uint32_t e = slots_[i].begin; e < slots_[i + 1].begin; ++e) {
+      w.U16(static_cast<uint16_t>(entries_[e].weight));
+      w.U8(entries_[e].cls);
+    }
   }
 }
 
-bool SparseWeights::Load(ByteReader& r) {
+bool SparseWeights::Load(ByteReader& r, int min_weight) {
   num_classes_ = static_cast<int>(r.U32());
-  num_features_ = r.U64();
-  uint64_t table = r.U64();
+  uint64_t features = r.U64();
   uint64_t entries = r.U64();
-  if (!r.ok() || num_classes_ <= 0 || num_classes_ > 256) return false;
-  if (table == 0) {
-    slots_.clear();
-    entries_.clear();
-    return num_features_ == 0 && entries == 0;
+  if (!r.ok() || num_classes_ <= 0 || num_classes_ > 256 || !r.Expect(features, 10) ||
+      !r.Expect(entries, 3)) {
+    return false;
   }
-  if ((table & (table - 1)) != 0 || num_features_ >= table || !r.Expect(num_features_, 10)) return false;
-  mask_ = table - 1;
-  slots_.assign(table + 1, Slot{0, 0});
-  std::vector<uint16_t> counts(table, 0);
+  std::vector<std::pair<uint64_t, std::vector<Entry>>> rows(features);
   uint64_t total = 0;
-  int64_t last = -1;
-  for (uint64_t k = 0; k < num_features_; ++k) {
-    uint32_t i = r.U32();
-    uint32_t fp = r.U32();
-    uint16_t c = r.U16();
-    if (!r.ok() || i >= table || static_cast<int64_t>(i) <= last || fp == 0) return false;
-    last = i;
-    slots_[i].fingerprint = fp;
-    counts[i] = c;
-    total += c;
+  for (auto& [hash, row] : rows) {
+    hash = r.U64();
+    uint16_t count = r.U16();
+    total += count;
+    if (!r.ok() || count == 0 || count > num_classes_ || total > entries) return false;
+    row.resize(count);
+    for (Entry& e : row) {
+      e.weight = static_cast<int16_t>(r.U16());
+      e.cls = r.U8();
+      e.unused = 0;
+      if (e.cls >= num_classes_) return false;
+    }
   }
-  if (total != entries || !r.Expect(entries, 3)) return false;
-  uint32_t begin = 0;
-  for (uint64_t i = 0; i < table; ++i) {
-    slots_[i].begin = begin;
-    begin += counts[i];
-  }
-  slots_[table].begin = begin;
-  entries_.resize(entries);
-  for (uint64_t e = 0; e < entries; ++e) {
-    entries_[e].weight = static_cast<int16_t>(r.U16());
-    entries_[e].cls = r.U8();
-    entries_[e].unused = 0;
-    if (entries_[e].cls >= num_classes_) return false;
-  }
-  return r.ok();
+  if (!r.ok() || total != entries) return false;
+  // Duplicate hashes would make the table ambiguous: reject.
+  std::vector<uint64_t> hashes;
+  hashes.reserve(rows.size());
+  for (const auto& row : rows) hashes.push_back(row.first);
+  std::sort(hashes.begin(), hashes.end());
+  if (std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end()) return false;
+  Build(rows, min_weight);
+  return true;
 }
 
 void PerceptronTrainer::Score(std::span<const uint64_t> features, float* scores, bool averaged) const {
@@ -169,7 +202,7 @@ void PerceptronTrainer::Update(std::span<const uint64_t> features, int cls, floa
   }
 }
 
-SparseWeights PerceptronTrainer::Finish() const {
+SparseWeights PerceptronTrainer::Finish(int min_weight) const {
   const double inv = 1.0 / static_cast<double>(step_);
   double max_abs = 0;
   for (const auto& [f, row] : rows_) {
@@ -191,7 +224,7 @@ SparseWeights PerceptronTrainer::Finish() const {
   }
   SparseWeights out;
   out.num_classes_ = num_classes_;
-  out.Build(rows);
+  out.Build(rows, min_weight);
   return out;
 }
 
