@@ -109,18 +109,6 @@ const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary&
   }
   return nullptr;
 }
-// TABARI verbs are stems ("RESTOR" codes restore, restored, restoring): the longest prefix of the
-// upper-cased form `upper` (three letters at least) that the index knows; `upper` becomes it.
-const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary& verbs, std::string& upper) {
-  if (verbs.format != lexicon::VerbFormat::kTabari && verbs.format != lexicon::VerbFormat::kPetrarch1) return nullptr;
-  for (size_t len = upper.size(); len-- > 3;) {
-    if (const auto* refs = verbs.Find(std::string_view(upper).substr(0, len))) {
-      upper.resize(len);
-      return refs;
-    }
-  }
-  return nullptr;
-}
 // --- end linear patterns ---
 
 }  // namespace
@@ -344,7 +332,6 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       upper = UpperCopy(view.Form(v));
       refs = dicts_->verbs.Find(upper);
     }
-    if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);  // linear formats only
     if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);  // linear formats only
     if (refs == nullptr) continue;
     // The most specific surface that is present: multi-word verbs before single words.
