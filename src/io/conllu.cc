@@ -195,7 +195,7 @@ std::string_view CommentValue(std::string_view line, std::string_view key) {
 }  // namespace
 
 StatusOr<std::vector<model::Document>> ParseConllu(std::string_view content,
-                                                   std::string_view file_name) {
+                                                   std::string_view file_name, size_t first_line) {
   std::vector<model::Document> docs;
   Builder builder(file_name, &docs);
   std::vector<Word> words;
@@ -203,7 +203,7 @@ StatusOr<std::vector<model::Document>> ParseConllu(std::string_view content,
   std::string_view text;
   bool new_par = false;
   size_t sentence_line = 0;
-  size_t line_no = 0;
+  size_t line_no = first_line - 1;
   size_t pos = 0;
   auto flush = [&]() -> Status {
     if (!words.empty()) {

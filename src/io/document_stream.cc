@@ -51,8 +51,7 @@ StatusOr<std::unique_ptr<RecordReader>> NewRecordReader(const std::string& path,
     case InputFormat::kTabari:
       return NewTabariReader(std::move(input));
     case InputFormat::kConllu:
-      // Hook for src/io/conllu.h: return NewConlluReader(std::move(input));
-      return FailedPreconditionError(name + ": conllu input is not supported yet");
+      return NewConlluReader(std::move(input));
     case InputFormat::kAuto:
       break;
   }

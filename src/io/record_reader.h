@@ -45,6 +45,7 @@ std::unique_ptr<RecordReader> NewJsonlReader(ReaderInput input);
 std::unique_ptr<RecordReader> NewHtmlReader(ReaderInput input);
 std::unique_ptr<RecordReader> NewPetrarchXmlReader(ReaderInput input);
 std::unique_ptr<RecordReader> NewTabariReader(ReaderInput input);
+std::unique_ptr<RecordReader> NewConlluReader(ReaderInput input);
 
 // OK, or why `bytes` cannot be a record: "binary data (NUL byte at byte N)" or "invalid UTF-8
 // byte 0xFF at byte N" (offsets relative to `bytes`). Code kDataLoss. When `bad_offset` is not
