@@ -57,7 +57,7 @@ TEST(DocumentStreamTest, InputErrorsNameTheFileAndReadingGoesOn) {
   ASSERT_EQ(r.errors.size(), 3u);
   EXPECT_EQ(r.errors[0], dir.path() + "/missing.txt: cannot open: No such file or directory");
   EXPECT_EQ(r.errors[1], dir.path() + "/empty: no input files in directory");
-  EXPECT_EQ(r.errors[2], conllu + ": conllu input is not supported yet");
+  EXPECT_EQ(r.errors[2], conllu + ":2: expected 10 tab-separated columns");
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].text, "text");
 }
