@@ -71,6 +71,23 @@ int TargetPrepRank(std::string_view prep) {
   return -1;
 }
 
+// `t` lies in the subtree of `root` and in its clause: the path up to `root` may cross the verb's
+// complements ("threatened to attack Iraq", "demanded that Hamas renounce") but no adverbial,
+// coordinated, relative or parenthetical clause, which tells events of its own.
+bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
+  int x = static_cast<int>(t);
+  for (size_t hops = 0; x >= 0 && hops <= view.size(); ++hops) {
+    if (static_cast<size_t>(x) == root) return true;
+    Role r = view.role(x);
+    if (r == Role::kAdvcl || r == Role::kConj || r == Role::kParataxis || r == Role::kRelcl ||
+        r == Role::kAcl) {
+      if (view.IsVerb(x) || r != Role::kConj) return false;
+    }
+    x = view.head(x);
+  }
+  return false;
+}
+
 // --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h ---
 // A linear slot binds the first token of an actor phrase; the coder resolves participants from
 // syntactic heads. The head of the phrase is its token whose head lies outside it; a conjunct
@@ -155,7 +172,7 @@ bool Coder::IsDiscarded(const SentenceView& view, std::string* phrase) const {
 }
 
 bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
-                         Participant* p) const {
+                         Participant* p, AgentParts* agents) const {
   const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
                                                          std::chrono::day(1)});
   std::string actor_code;
@@ -183,6 +200,10 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     first = std::min(first, match.begin);
     last = std::max(last, match.end);
   }
+  if (agents != nullptr) {
+    agents->prefix = prefix;
+    agents->suffix = suffix;
+  }
   // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code.
   if (actor_code.empty()) return false;
   std::string code = prefix + actor_code;
@@ -194,54 +215,121 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   return true;
 }
 
+size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap) {
+  size_t count = 0;
+  heads[count++] = head;
+  for (size_t k = 0; k < count && count < cap; ++k) {
+    for (uint32_t c : view.Children(heads[k])) {
+      if (view.role(c) == Role::kConj && count < cap) heads[count++] = c;
+    }
+  }
+  return count;
+}
+
+bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t head, const AgentParts& inherited,
+                            int depth, std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  // Appositions first ("Hossein Dehghan, Iran's defence minister"), then prepositional modifiers
+  // in sentence order ("the presence of US troops", "a resumption of ties with Iran").
+  for (Role wanted : {Role::kAppos, Role::kNominalMod}) {
+    for (uint32_t c : view.Children(head)) {
+      if (view.role(c) != wanted) continue;
+      // "The ambassadors of Arnor, Osgiliath and Gondor": each conjunct is a participant and
+      // takes the head's agent (ambassadors ~GOV) when it names a bare country.
+      uint32_t heads[16];
+      size_t count = Conjuncts(view, c, heads, 16);
+      const size_t before = out.size();
+      for (size_t k = 0; k < count; ++k) {
+        Participant p;
+        p.head = heads[k];
+        auto [b, e] = view.NounPhrase(heads[k]);
+        if (!ComposeActor(doc, ws, b, e, &p)) continue;
+        if (p.code.size() == 3) p.code = inherited.prefix + p.code + inherited.suffix;
+        out.push_back(std::move(p));
+      }
+      if (out.size() > before) return true;
+    }
+  }
+  if (depth + 1 >= kMaxModifierDepth) return false;
+  for (uint32_t c : view.Children(head)) {
+    if (view.role(c) != Role::kAppos && view.role(c) != Role::kNominalMod) continue;
+    if (SearchModifiers(doc, ws, c, inherited, depth + 1, out)) return true;
+  }
+  return false;
+}
+
+bool Coder::PronounAntecedent(const model::Document& doc, Workspace& ws, uint32_t pronoun, bool person,
+                              Participant* p) const {
+  const SentenceView& view = ws.view;
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  // The nearest actor named before the pronoun in the same sentence ("Syria says it is willing"):
+  // a person for he/she, anyone for it/they.
+  for (size_t m = ws.matches.size(); m-- > 0;) {
+    const ActorMatcher::Match& match = ws.matches[m];
+    if (match.kind != ActorMatcher::Kind::kActor || match.end > pronoun) continue;
+    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[match.index], date);
+    if (code == nullptr || code->code.empty()) continue;
+    bool proper_person = code->code.size() >= 6 && view.IsProperNoun(match.end - 1);
+    if (person && !proper_person) continue;
+    p->code = code->code;
+    p->begin = pronoun;
+    p->end = pronoun + 1;
+    return true;
+  }
+  const std::string& antecedent = person ? ws.last_person : ws.last_group;
+  if (antecedent.empty()) return false;
+  p->code = antecedent;
+  p->begin = pronoun;
+  p->end = pronoun + 1;
+  return true;
+}
+
 void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t head,
                           std::vector<Participant>& out) const {
   const SentenceView& view = ws.view;
   // The head and its coordinated conjuncts.
   uint32_t heads[16];
-  size_t count = 0;
-  heads[count++] = head;
-  for (size_t k = 0; k < count && count < 16; ++k) {
-    for (uint32_t c : view.Children(heads[k])) {
-      if (view.role(c) == Role::kConj && count < 16) heads[count++] = c;
-    }
-  }
+  const size_t count = Conjuncts(view, head, heads, 16);
   for (size_t k = 0; k < count; ++k) {
     uint32_t h = heads[k];
     Participant p;
     p.head = h;
     auto [begin, end] = view.NounPhrase(h);
-    // A conjunct's phrase must not swallow the next conjunct.
-    bool found = ComposeActor(doc, ws, begin, end, &p);
-    if (!found) {
-      // "the presence of US troops", "Hossein Dehghan, Iran's defence minister": look one level
-      // into appositions and "of" modifiers.
-      // "the presence of US troops", "an attack on Iraq", "Hossein Dehghan, Iran's defence
-      // minister": look one level into appositions and prepositional modifiers.
-      for (uint32_t c : view.Children(h)) {
-        Role r = view.role(c);
-        if (r != Role::kAppos && r != Role::kNominalMod) continue;
-        auto [b2, e2] = view.NounPhrase(c);
-        if (ComposeActor(doc, ws, b2, e2, &p)) {
-          found = true;
-          break;
-        }
-      }
+    AgentParts agents;
+    if (ComposeActor(doc, ws, begin, end, &p, &agents)) {
+      out.push_back(std::move(p));
+      continue;
     }
-    if (!found) {
-      bool person = false;
-      if (IsPersonalPronoun(view.Form(h), &person)) {
-        const std::string& antecedent = person ? ws.last_person : ws.last_group;
-        if (!antecedent.empty()) {
-          p.code = antecedent;
-          p.begin = h;
-          p.end = h + 1;
-          found = true;
-        }
-      }
+    // "Hossein Dehghan, Iran's defence minister", "the presence of US troops", "welcomed a
+    // resumption of ties with Iran": look into appositions and prepositional modifiers, a few
+    // levels deep.
+    if (SearchModifiers(doc, ws, h, agents, 0, out)) continue;
+    bool person = false;
+    if (IsPersonalPronoun(view.Form(h), &person) && PronounAntecedent(doc, ws, h, person, &p)) {
+      out.push_back(std::move(p));
     }
-    if (found) out.push_back(std::move(p));
   }
+}
+
+void Coder::ResolveMention(const model::Document& doc, Workspace& ws, const ActorMatcher::Match& m,
+                           std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  // The mention's own head, then up through the words that only modify a noun ("British" in
+  // "British Defence Secretary", "Iran" in "Iran's minister"), so the whole phrase is read.
+  int h = static_cast<int>(m.end) - 1;
+  for (uint32_t t = m.begin; t < m.end; ++t) {
+    int head = view.head(t);
+    if (head < static_cast<int>(m.begin) || head >= static_cast<int>(m.end)) h = static_cast<int>(t);
+  }
+  for (int hops = 0; hops < 4 && view.head(h) >= 0 && view.IsNominal(view.head(h)); ++hops) {
+    Role r = view.role(h);
+    bool modifier = r == Role::kCompound || r == Role::kAmod || r == Role::kPossessive ||
+                    (r == Role::kNominalMod && view.CaseOf(h).empty());
+    if (!modifier) break;
+    h = view.head(h);
+  }
+  ResolveActors(doc, ws, static_cast<uint32_t>(h), out);
 }
 
 int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
@@ -441,6 +529,38 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
             targets = std::move(found);
           }
         }
+      }
+    }
+
+    // The parse often misses the subject or the target (a misattached compound, an actor deep in
+    // an oblique). Fall back to word order, as TABARI does: the source is the nearest actor named
+    // before the verb, the target the first actor named after it inside the verb's subtree.
+    auto overlaps = [](const ActorMatcher::Match& m, const std::vector<Participant>& ps) {
+      for (const Participant& p : ps) {
+        if (m.begin < p.end && p.begin < m.end) return true;
+      }
+      return false;
+    };
+    if (sources.empty() && match.source_token < 0 && !linear.pattern) {
+      for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
+        const ActorMatcher::Match& mm = ws.matches[m];
+        if (mm.kind != ActorMatcher::Kind::kActor || mm.end > v || overlaps(mm, targets)) continue;
+        ResolveMention(doc, ws, mm, sources);
+      }
+    }
+    if (targets.empty() && match.target_token < 0 && !linear.pattern) {
+      for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
+        const ActorMatcher::Match& mm = ws.matches[m];
+        if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;
+        if (!InClauseOf(view, mm.begin, v)) continue;
+        ResolveMention(doc, ws, mm, targets);
+        // A phrase that resolves to the source itself is no target.
+        std::erase_if(targets, [&](const Participant& t) {
+          for (const Participant& s : sources) {
+            if (s.code == t.code) return true;
+          }
+          return false;
+        });
       }
     }
 

@@ -88,11 +88,32 @@ class Coder {
 
   void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
                     SentenceTrace* trace) const;
-  // The actors of the noun phrase headed by `head`, one per coordinated conjunct.
+  // The agent words of a phrase, for its modifiers to inherit.
+  struct AgentParts {
+    std::string prefix, suffix;
+  };
+  // How deep ResolveActors looks into a phrase's modifiers ("a resumption of ties with Iran").
+  static constexpr int kMaxModifierDepth = 3;
+
+  // The actors of the noun phrase headed by `head`, one per coordinated conjunct. A conjunct whose
+  // own phrase names no actor is searched in its appositions and prepositional modifiers, up to
+  // kMaxModifierDepth levels; a pronoun takes the nearest fitting actor before it in the sentence,
+  // else the document's most recent one.
   void ResolveActors(const model::Document& doc, Workspace& ws, uint32_t head,
                      std::vector<Participant>& out) const;
+  // The participants of the noun phrase that contains the actor mention `m`.
+  void ResolveMention(const model::Document& doc, Workspace& ws, const ActorMatcher::Match& m,
+                      std::vector<Participant>& out) const;
+  bool SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t head, const AgentParts& inherited,
+                       int depth, std::vector<Participant>& out) const;
+  bool PronounAntecedent(const model::Document& doc, Workspace& ws, uint32_t pronoun, bool person,
+                         Participant* p) const;
+  // Fills `p` from the actor and agent phrases in [begin, end); false when no actor is named.
+  // `agents` (optional) receives the phrase's agent codes either way.
   bool ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
-                    Participant* p) const;
+                    Participant* p, AgentParts* agents = nullptr) const;
+  // `head` and its coordinated conjuncts (at most `cap`), into `heads`.
+  static size_t Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap);
   int SubjectOf(const SentenceView& view, size_t verb) const;
   bool IsDiscarded(const SentenceView& view, std::string* phrase) const;
 

@@ -81,6 +81,7 @@ constexpr std::string_view kAgents = R"(
 DEFENCE_MINISTER [~GOVMIL]
 MILITARY [~MIL]
 TROOPS [~MIL]
+MINISTERS [~GOV]
 )";
 
 std::shared_ptr<const lexicon::DictionarySet> Dictionaries() {
@@ -207,9 +208,87 @@ TEST(Coder, InfinitiveDefersToGoverningVerb) {
     to to PART 4 mark
     attack attack VERB 2 xcomp
     Iraq Iraq PROPN 4 obj)");
-  // THREATEN has no target of its own here, so it yields nothing and ATTACK codes with the
-  // inherited subject.
+  // THREATEN finds its target inside its infinitive complement, so the threat is coded and ATTACK
+  // defers to it: "threatened to attack" is a threat, not an attack.
+  auto coded = Code(doc);
+  EXPECT_EQ(Summary(coded.events), "IRN>IRQ:130 ");
+  EXPECT_EQ(coded.traces.at(0).verbs.at(1).outcome, "deferred to the governing verb");
+}
+
+TEST(Coder, TargetDeepInTheObjectsModifiers) {
+  // "welcomed a resumption of ties with Iraq": the target is two prepositional levels down.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    a a DET 4 det
+    resumption resumption NOUN 2 obj
+    of of ADP 6 case
+    ties tie NOUN 4 nmod
+    with with ADP 8 case
+    Iraq Iraq PROPN 6 nmod)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+}
+
+TEST(Coder, CoordinatedModifierTakesTheHeadsAgent) {
+  // "The ministers of Iran and Iraq": each conjunct is a source, with the head's agent.
+  auto doc = Parsed(R"(
+    The the DET 2 det
+    ministers minister NOUN 7 nsubj
+    of of ADP 4 case
+    Iran Iran PROPN 2 nmod
+    and and CCONJ 6 cc
+    Iraq Iraq PROPN 4 conj
+    accused accuse VERB 0 root
+    US US PROPN 7 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRNGOV>USA:112 IRQGOV>USA:112 ");
+}
+
+TEST(Coder, CaselessNominalModifierBelongsToThePhrase) {
+  // "Iranian Defence Minister Dehghan" with the title parsed as nmod:desc of the name.
+  auto doc = Parsed(R"(
+    Iranian Iranian ADJ 3 amod
+    Defence defence NOUN 3 compound
+    Minister minister PROPN 4 nmod:desc
+    Dehghan Dehghan PROPN 5 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRNGOVMIL>IRQ:112 ");
+}
+
+TEST(Coder, PronounTakesTheNearestActorOfTheSentence) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    said say VERB 0 root
+    it it PRON 4 nsubj
+    attacked attack VERB 2 ccomp
+    Iraq Iraq PROPN 4 obj)");
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, WordOrderFallbackWhenTheParseMissesTheSubject) {
+  // The parser made "Iran" a compound of "today" and left the verb without a subject.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 compound
+    today today NOUN 3 obl:tmod
+    accused accuse VERB 0 root
+    a a DET 5 det
+    minister minister NOUN 3 obj
+    in in ADP 7 case
+    Iraq Iraq PROPN 5 nmod)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+}
+
+TEST(Coder, WordOrderTargetStaysInTheVerbsClause) {
+  // "Iran accused Iraq, attacking US troops": the adverbial clause's actor is not ACCUSE's
+  // target when ACCUSE has none of its own.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    signed sign VERB 0 root
+    , , PUNCT 4 punct
+    attacking attack VERB 2 advcl
+    US US PROPN 6 compound
+    troops troop NOUN 4 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>USAMIL:190 ");
 }
 
 TEST(Coder, RelativePronounStandsForItsNoun) {

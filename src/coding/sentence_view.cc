@@ -116,6 +116,11 @@ std::pair<uint32_t, uint32_t> SentenceView::NounPhrase(size_t head) const {
         case Role::kCompound: case Role::kAmod: case Role::kDet: case Role::kNummod:
         case Role::kPossessive: case Role::kCase:
           break;
+        case Role::kNominalMod:
+          // A modifier without a preposition describes the head ("Prime Minister" in "Bree Prime
+          // Minister Romendacil" parsed as nmod:desc); one with a preposition names someone else.
+          if (!CaseOf(c).empty()) continue;
+          break;
         case Role::kPunct:
           // Hyphens inside names ("al-Hiyali") belong to the phrase; other punctuation does not.
           if (Form(c) != "-") continue;

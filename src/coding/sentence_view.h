@@ -70,8 +70,8 @@ class SentenceView {
   bool IsProperNoun(size_t i) const;
 
   // The contiguous token range of the noun phrase headed by `head`: its compound, flat, amod, det,
-  // nummod, possessive and appositive dependents, recursively, but not clauses or prepositional
-  // modifiers (those name other participants).
+  // nummod, possessive and case-less nominal-modifier (nmod:desc) dependents, recursively, but not
+  // clauses, appositions or prepositional modifiers (those name other participants).
   std::pair<uint32_t, uint32_t> NounPhrase(size_t head) const;
   // The whole subtree of `i` as a token range [first, last + 1).
   std::pair<uint32_t, uint32_t> Subtree(size_t i) const;
