@@ -24,9 +24,8 @@ std::string UpperCopy(std::string_view s) {
 // coded itself, its complement is not coded either.
 bool IsNonFactive(std::string_view lemma) {
   static constexpr std::string_view kLemmas[] = {
-      "aim", "ask", "attempt", "call", "consider", "decline", "demand", "deny", "expect", "fail",
-      "hope", "insist", "intend", "plan", "prepare", "propose", "refuse", "reject", "seek",
-      "suggest", "try", "urge", "want", "wish"};
+      "ask", "attempt", "call", "consider", "decline", "demand", "deny", "expect", "fail",
+      "insist", "propose", "refuse", "reject", "suggest", "try", "urge"};
   for (std::string_view l : kLemmas) {
     if (lemma.size() == l.size() &&
         std::equal(lemma.begin(), lemma.end(), l.begin(), [](char a, char b) { return (a | 0x20) == b; })) {
@@ -34,6 +33,56 @@ bool IsNonFactive(std::string_view lemma) {
     }
   }
   return false;
+}
+
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  return word.size() == lower.size() &&
+         std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
+}
+
+// A verb whose action is announced, not done: "will provide aid", "would blockade Paris", "may
+// halt mediation", "plans to impose restrictions", "is willing to withdraw", "threatened to cut
+// off electricity". CAMEO codes these as intents (03) when cooperative and threats (13) when
+// hostile.
+bool IsIntended(const SentenceView& view, size_t verb) {
+  static constexpr std::string_view kModals[] = {"will", "would", "shall", "'ll", "may", "might"};
+  static constexpr std::string_view kGovernors[] = {
+      "offer", "promise", "pledge", "vow", "threaten", "agree", "decide", "plan", "intend", "prepare",
+      "aim", "want", "wish", "seek", "hope", "willing", "ready", "prepared", "going", "poised"};
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) != Role::kAux) continue;
+    for (std::string_view m : kModals) {
+      if (EqualsLower(view.Form(c), m)) return true;
+    }
+  }
+  if (view.role(verb) != Role::kXcomp || view.head(verb) < 0) return false;
+  std::string_view governor = view.Lemma(view.head(verb));
+  for (std::string_view g : kGovernors) {
+    if (EqualsLower(governor, g)) return true;
+  }
+  return false;
+}
+
+// The intent (03x) or threat (13x) code for an announced action coded `cameo`; other codes are
+// kept. REQUIRES: `cameo` is a CAMEO code.
+std::string IntentCode(const std::string& cameo) {
+  if (cameo.size() < 2) return cameo;
+  const std::string_view root = std::string_view(cameo).substr(0, 2);
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return "033";
+  if (root == "08") {
+    if (cameo.starts_with("084")) return "0353";
+    if (cameo.starts_with("086")) return "0355";
+    if (cameo.starts_with("087")) return "0356";
+    return "035";
+  }
+  if (root == "14") return "133";
+  if (root == "16") return "131";
+  if (root == "17") return cameo.starts_with("172") ? "1312" : "130";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return cameo;
 }
 
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
@@ -598,24 +647,27 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       out.push_back(std::move(e));
     };
 
+    const bool intended = IsIntended(view, v);
+    const std::string active = intended ? IntentCode(code.active) : code.active;
+    const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
     size_t before = out.size();
     if (!targets.empty()) {
       for (const Participant& s : sources) {
         for (const Participant& t : targets) {
           if (s.code == t.code) continue;
-          emit(s, t, code.active);
-          if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, code.passive);
+          emit(s, t, active);
+          if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);
         }
       }
     } else if (sources.size() >= 2) {
       // A compound subject without a target acts on itself: both directions.
       for (size_t a = 0; a < sources.size(); ++a) {
         for (size_t b = 0; b < sources.size(); ++b) {
-          if (a != b && sources[a].code != sources[b].code) emit(sources[a], sources[b], code.active);
+          if (a != b && sources[a].code != sources[b].code) emit(sources[a], sources[b], active);
         }
       }
     } else if (!options_.require_target) {
-      emit(sources.front(), Participant{}, code.active);
+      emit(sources.front(), Participant{}, active);
     }
     if (out.size() == before) {
       outcome(targets.empty() ? "no target actor" : "source and target are the same actor");

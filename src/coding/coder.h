@@ -9,7 +9,10 @@
 // into one event each, and writes Events. Negated verbs yield nothing (unless asked), discard
 // phrases void the sentence, a verb whose infinitive complement is itself coded defers to the
 // governing verb ("threatened to attack" is a threat), and a compound subject with no target acts
-// on itself in both directions ("Iran and Iraq signed an accord").
+// on itself in both directions ("Iran and Iraq signed an accord"). An announced action ("will
+// provide aid", "is willing to withdraw", "may halt mediation") is coded as an intent (03x) or a
+// threat (13x). When the parse gives no source or target with an actor, word order decides, as in
+// TABARI: the nearest actor before the verb, the first actor after it within the verb's clause.
 //
 // Thread safety: a Coder is immutable after Create() and may be shared by any number of threads;
 // each thread passes its own Workspace.

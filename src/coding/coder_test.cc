@@ -291,6 +291,26 @@ TEST(Coder, WordOrderTargetStaysInTheVerbsClause) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>USAMIL:190 ");
 }
 
+TEST(Coder, AnnouncedActionsAreIntentsOrThreats) {
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 3 nsubj
+    will will AUX 3 aux
+    attack attack VERB 0 root
+    Iraq Iraq PROPN 3 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:138 ");
+  auto willing = Parsed(R"(
+    Iran Iran PROPN 3 nsubj
+    is be AUX 3 cop
+    willing willing ADJ 0 root
+    to to PART 5 mark
+    sign sign VERB 3 xcomp
+    an a DET 7 det
+    agreement agreement NOUN 5 obj
+    with with ADP 9 case
+    Iraq Iraq PROPN 5 obl)");
+  EXPECT_EQ(Summary(Code(willing).events), "IRN>IRQ:032 IRQ>IRN:032 ");
+}
+
 TEST(Coder, RelativePronounStandsForItsNoun) {
   auto doc = Parsed(R"(
     Trump Trump PROPN 0 root
