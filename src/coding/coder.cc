@@ -177,6 +177,41 @@ const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary&
 }
 // --- end linear patterns ---
 
+// The lemmatizer sometimes cuts a form wrongly ("blamed" -> "blam", "extradited" -> "extradit").
+// Tries the base forms English inflection allows for the upper-cased form `upper` ("BLAMED" ->
+// BLAM, BLAME; "STOPPED" -> STOPP, STOP; "CARRIED" -> CARRY); `upper` becomes the one found.
+const std::vector<lexicon::VerbRef>* FindByInflection(const lexicon::VerbDictionary& verbs, std::string& upper) {
+  auto ends = [&](std::string_view suffix) { return upper.size() > suffix.size() + 2 && upper.ends_with(suffix); };
+  std::string candidates[4];
+  size_t count = 0;
+  auto add_base = [&](std::string base) {
+    candidates[count++] = base + "E";
+    if (base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2]) {
+      candidates[count++] = base.substr(0, base.size() - 1);
+    }
+    candidates[count++] = std::move(base);
+  };
+  if (ends("IED") || ends("IES")) {
+    candidates[count++] = upper.substr(0, upper.size() - 3) + "Y";
+  } else if (ends("ED")) {
+    add_base(upper.substr(0, upper.size() - 2));
+  } else if (ends("ING")) {
+    add_base(upper.substr(0, upper.size() - 3));
+  } else if (ends("ES")) {
+    candidates[count++] = upper.substr(0, upper.size() - 2);
+    candidates[count++] = upper.substr(0, upper.size() - 1);
+  } else if (ends("S")) {
+    candidates[count++] = upper.substr(0, upper.size() - 1);
+  }
+  for (size_t k = 0; k < count; ++k) {
+    if (const auto* refs = verbs.Find(candidates[k])) {
+      upper = std::move(candidates[k]);
+      return refs;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void SplitActorCode(std::string_view code, std::string* country, std::string* sector) {
@@ -470,6 +505,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       refs = dicts_->verbs.Find(upper);
     }
     if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);  // linear formats only
+    if (refs == nullptr) refs = FindByInflection(dicts_->verbs, upper);
     if (refs == nullptr) continue;
     // The most specific surface that is present: multi-word verbs before single words.
     const lexicon::VerbEntry* entry = nullptr;
@@ -702,7 +738,7 @@ void Coder::CodeDocument(const model::Document& doc, Workspace& ws, std::vector<
   ws.last_group.clear();
   if (traces != nullptr) traces->assign(doc.sentences.size(), SentenceTrace{});
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    if (doc.sentences[i].flags & model::Sentence::kDateline) continue;
+    if (doc.sentences[i].flags & model::Sentence::kNotProse) continue;
     CodeSentence(doc, i, ws, out, traces ? &(*traces)[i] : nullptr);
   }
 }

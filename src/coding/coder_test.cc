@@ -311,6 +311,15 @@ TEST(Coder, AnnouncedActionsAreIntentsOrThreats) {
   EXPECT_EQ(Summary(Code(willing).events), "IRN>IRQ:032 IRQ>IRN:032 ");
 }
 
+TEST(Coder, MisLemmatizedVerbIsFoundFromItsForm) {
+  // The lemmatizer cut "accused" to "accus"; the form's inflection gives ACCUSE back.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accus VERB 0 root
+    Iraq Iraq PROPN 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+}
+
 TEST(Coder, RelativePronounStandsForItsNoun) {
   auto doc = Parsed(R"(
     Trump Trump PROPN 0 root
