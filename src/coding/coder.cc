@@ -626,14 +626,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
       return false;
     };
-    if (sources.empty() && match.source_token < 0 && !linear.pattern) {
+    if (sources.empty() && !linear.pattern) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.end > v || overlaps(mm, targets)) continue;
         ResolveMention(doc, ws, mm, sources);
       }
     }
-    if (targets.empty() && match.target_token < 0 && !linear.pattern) {
+    if (targets.empty() && !linear.pattern) {
       for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;
