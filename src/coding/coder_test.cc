@@ -320,6 +320,19 @@ TEST(Coder, MisLemmatizedVerbIsFoundFromItsForm) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
 }
 
+TEST(Coder, ComplementClauseCodesWithItsOwnSubject) {
+  // "Iran noted that Iraq accused the US": the embedded verb has its own source.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    noted note VERB 0 root
+    that that SCONJ 5 mark
+    Iraq Iraq PROPN 5 nsubj
+    accused accuse VERB 2 ccomp
+    the the DET 7 det
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQ>USA:112 ");
+}
+
 TEST(Coder, RelativePronounStandsForItsNoun) {
   auto doc = Parsed(R"(
     Trump Trump PROPN 0 root
