@@ -121,17 +121,15 @@ int TargetPrepRank(std::string_view prep) {
 }
 
 // `t` lies in the subtree of `root` and in its clause: the path up to `root` may cross the verb's
-// complements ("threatened to attack Iraq", "demanded that Hamas renounce") but no adverbial,
-// coordinated, relative or parenthetical clause, which tells events of its own.
+// complements ("threatened to attack Iraq", "demanded that Hamas renounce") and conjuncts (the
+// parser often makes a complement clause a conjunct), but no adverbial, relative or parenthetical
+// clause, which tells events of its own.
 bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
   int x = static_cast<int>(t);
   for (size_t hops = 0; x >= 0 && hops <= view.size(); ++hops) {
     if (static_cast<size_t>(x) == root) return true;
     Role r = view.role(x);
-    if (r == Role::kAdvcl || r == Role::kConj || r == Role::kParataxis || r == Role::kRelcl ||
-        r == Role::kAcl) {
-      if (view.IsVerb(x) || r != Role::kConj) return false;
-    }
+    if (r == Role::kAdvcl || r == Role::kParataxis || r == Role::kRelcl || r == Role::kAcl) return false;
     x = view.head(x);
   }
   return false;
