@@ -15,18 +15,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliResult {
   int status = -1;
   std::string out, err;
 };
 
-Run Dyad(const std::string& args) {
+CliResult Dyad(const std::string& args) {
   static int counter = 0;
   const fs::path dir = fs::temp_directory_path();
   const std::string out = (dir / ("dyad_cli_code_out." + std::to_string(::getpid()) + "." + std::to_string(counter))).string();
   const std::string err = (dir / ("dyad_cli_code_err." + std::to_string(::getpid()) + "." + std::to_string(counter++))).string();
   int status = std::system((std::string(DYAD_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
-  Run r;
+  CliResult r;
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::stringstream o, e;
   o << std::ifstream(out).rdbuf();
@@ -41,7 +41,7 @@ Run Dyad(const std::string& args) {
 const std::string kExample = std::string(DYAD_SOURCE_DIR) + "/examples/iran-iraq-accord.txt";
 
 TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
-  Run r = Dyad("code " + kExample + " --date 2017-07-23 --no-progress");
+  CliResult r = Dyad("code " + kExample + " --date 2017-07-23 --no-progress");
   ASSERT_EQ(r.status, 0) << r.err;
   bool irn_irq = false, irq_irn = false, from_link_line = false;
   std::istringstream lines(r.out);
@@ -67,24 +67,24 @@ TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
 
 TEST(CliCode, EveryOutputFormat) {
   for (const char* format : {"csv", "petrarch", "gdelt"}) {
-    Run r = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --format " + format);
+    CliResult r = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --format " + format);
     ASSERT_EQ(r.status, 0) << format << ": " << r.err;
     EXPECT_NE(r.out.find("057"), std::string::npos) << format;
   }
-  Run gdelt = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --format gdelt");
+  CliResult gdelt = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --format gdelt");
   std::string first = gdelt.out.substr(0, gdelt.out.find('\n'));
   EXPECT_EQ(std::count(first.begin(), first.end(), '\t'), 60);
-  Run bad = Dyad("code " + kExample + " --format yaml --no-progress");
+  CliResult bad = Dyad("code " + kExample + " --format yaml --no-progress");
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find("yaml"), std::string::npos);
 }
 
 TEST(CliCode, ExplainShowsPatternsAndOutcomes) {
-  Run r = Dyad("explain " + kExample + " --date 2017-07-23 --no-progress");
+  CliResult r = Dyad("explain " + kExample + " --date 2017-07-23 --no-progress");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("(dateline, not coded)"), std::string::npos);
   EXPECT_NE(r.out.find("=> event 057 IRN->IRQ"), std::string::npos);
-  Run j = Dyad("explain " + kExample + " --date 2017-07-23 --no-progress --json");
+  CliResult j = Dyad("explain " + kExample + " --date 2017-07-23 --no-progress --json");
   ASSERT_EQ(j.status, 0) << j.err;
   std::istringstream lines(j.out);
   std::string line;
@@ -98,19 +98,19 @@ TEST(CliCode, ExplainShowsPatternsAndOutcomes) {
 }
 
 TEST(CliCode, MissingDictionariesAreAClearError) {
-  Run r = Dyad("code " + kExample + " --dictionaries dyad:/nonexistent --no-progress");
+  CliResult r = Dyad("code " + kExample + " --dictionaries dyad:/nonexistent --no-progress");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("/nonexistent"), std::string::npos);
-  Run k = Dyad("code " + kExample + " --dictionaries bogus --no-progress");
+  CliResult k = Dyad("code " + kExample + " --dictionaries bogus --no-progress");
   EXPECT_EQ(k.status, 2);
   EXPECT_NE(k.err.find("expected dyad:DIR"), std::string::npos);
 }
 
 TEST(CliDict, ShippedDictionariesCheckCleanAndCount) {
-  Run check = Dyad("dict check");
+  CliResult check = Dyad("dict check");
   EXPECT_EQ(check.status, 0) << check.out;
   EXPECT_NE(check.err.find("0 problems"), std::string::npos);
-  Run stats = Dyad("dict stats");
+  CliResult stats = Dyad("dict stats");
   ASSERT_EQ(stats.status, 0);
   EXPECT_NE(stats.out.find("verbs and patterns by CAMEO root: 01:"), std::string::npos);
 }
@@ -119,7 +119,7 @@ TEST(CliDict, BrokenDictionaryNamesFileAndLine) {
   fs::path dir = fs::temp_directory_path() / ("dyad_broken_dict." + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "bad.dyad") << "actor Iran = IRN\nactor Iraq = IRQ 2003-13-01..\nverb sign = 9999\n";
-  Run r = Dyad("dict check --dictionaries dyad:" + dir.string());
+  CliResult r = Dyad("dict check --dictionaries dyad:" + dir.string());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("bad.dyad:2: malformed date"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("bad.dyad:3: '9999' is not a CAMEO event code"), std::string::npos) << r.out;

@@ -69,7 +69,10 @@ void WriteText(const model::Document& doc, const coding::Coder& coder,
     const model::Sentence& s = doc.sentences[i];
     auto tokens = doc.Tokens(s);
     fmt::format_to(std::back_inserter(out), "{} sentence {}{}: {}\n", doc.id, i,
-                   (s.flags & model::Sentence::kDateline) ? " (dateline, not coded)" : "", doc.Text(s));
+                   (s.flags & model::Sentence::kDateline)   ? " (dateline, not coded)"
+                   : (s.flags & model::Sentence::kLinkLine) ? " (link to another story, not coded)"
+                                                            : "",
+                   doc.Text(s));
     for (size_t t = 0; t < tokens.size(); ++t) {
       const model::Token& tok = tokens[t];
       fmt::format_to(std::back_inserter(out), "  {:>3} {:<18} {:<6} {:<5} {:<16} {:>3} {}\n", t + 1,
@@ -108,8 +111,9 @@ void WriteJson(const model::Document& doc, const coding::Coder& coder,
     auto tokens = doc.Tokens(s);
     out += "{\"doc_id\":";
     io::AppendJsonString(out, doc.id);
-    fmt::format_to(std::back_inserter(out), ",\"sentence\":{},\"dateline\":{},\"text\":", i,
-                   (s.flags & model::Sentence::kDateline) ? "true" : "false");
+    fmt::format_to(std::back_inserter(out), ",\"sentence\":{},\"dateline\":{},\"link_line\":{},\"text\":", i,
+                   (s.flags & model::Sentence::kDateline) ? "true" : "false",
+                   (s.flags & model::Sentence::kLinkLine) ? "true" : "false");
     io::AppendJsonString(out, doc.Text(s));
     out += ",\"tokens\":[";
     for (size_t t = 0; t < tokens.size(); ++t) {

@@ -245,7 +245,7 @@ void AppendPetrarchEvent(const model::Document& doc, const model::Event& e, std:
 // ("TEHRAN (Reuters) -" heads the lead in the wire format, but is not prose).
 uint32_t LeadParagraph(const model::Document& doc) {
   for (const model::Sentence& s : doc.sentences) {
-    if (!(s.flags & model::Sentence::kDateline)) return s.paragraph;
+    if (!(s.flags & model::Sentence::kNotProse)) return s.paragraph;
   }
   return 0;
 }

@@ -54,9 +54,11 @@ struct Sentence {
   uint32_t token_begin = 0;   // token range [token_begin, token_end) in Document::tokens
   uint32_t token_end = 0;
   uint32_t paragraph = 0;     // 0-based paragraph index in the document
-  uint32_t flags = 0;         // kDateline, ...
+  uint32_t flags = 0;         // kDateline, kLinkLine
 
   static constexpr uint32_t kDateline = 1;  // "TEHRAN (Reuters) -": a dateline, not prose
+  static constexpr uint32_t kLinkLine = 2;  // "Read: ...", "Related: ...": a link to another story
+  static constexpr uint32_t kNotProse = kDateline | kLinkLine;  // never coded
 
   uint32_t size() const { return token_end - token_begin; }
 };

@@ -174,8 +174,30 @@ class Segmenter {
     return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
   }
 
+  // "Read: Iran announces ...", "Related: ...", "Also read ...", "See also: ...": the title of
+  // another story, as news sites interleave them; it must never be coded as this story's event.
+  bool IsLinkLine(size_t begin, size_t end) const {
+    static constexpr std::string_view kCues[] = {"read", "related", "also", "see", "recommended", "more"};
+    std::string_view first = Text(begin);
+    bool cue = false;
+    for (std::string_view c : kCues) {
+      cue = cue || (first.size() == c.size() &&
+                    std::equal(first.begin(), first.end(), c.begin(), [](char a, char b) { return (a | 0x20) == b; }));
+    }
+    if (!cue) return false;
+    // The cue is followed by ':' within the first three tokens ("Read:", "Also read:", "READ MORE:").
+    for (size_t k = begin + 1; k < end && k < begin + 3; ++k) {
+      if (Text(k) == ":") return true;
+    }
+    return begin + 1 < end && (first == "Also" || first == "ALSO") &&
+           (Text(begin + 1) == "read" || Text(begin + 1) == "READ");
+  }
+
   void Close(size_t begin, size_t end, uint32_t paragraph, uint32_t flags = 0) {
     if (end <= begin) return;
+    if (flags == 0 && (begin == 0 || tokens_[begin].newlines_before > 0) && IsLinkLine(begin, end)) {
+      flags = model::Sentence::kLinkLine;
+    }
     model::Sentence s;
     s.token_begin = static_cast<uint32_t>(begin);
     s.token_end = static_cast<uint32_t>(end);

@@ -69,6 +69,19 @@ TEST(Segmenter, ParagraphsAndShortLinesBreak) {
   EXPECT_EQ(r.sentences.size(), 1u);
 }
 
+TEST(Segmenter, LinkLinesAreFlagged) {
+  std::vector<model::Sentence> sentences;
+  std::vector<RawToken> raw;
+  std::string text = "Iran signed an accord.\n\nRead: Iran announces new missile line\n\nAlso read Iraq votes\n\nThey read: the text.";
+  Tokenize(text, raw);
+  Segment(text, raw, sentences);
+  ASSERT_EQ(sentences.size(), 4u);
+  EXPECT_EQ(sentences[0].flags, 0u);
+  EXPECT_EQ(sentences[1].flags, model::Sentence::kLinkLine);
+  EXPECT_EQ(sentences[2].flags, model::Sentence::kLinkLine);
+  EXPECT_EQ(sentences[3].flags, 0u);
+}
+
 TEST(Segmenter, ListItemsBreak) {
   auto r = SegmentText("The accord covers:\n- border security\n- training");
   EXPECT_EQ(r.sentences, (V{"The accord covers:", "- border security", "- training"}));
