@@ -224,8 +224,24 @@ void SplitActorCode(std::string_view code, std::string* country, std::string* se
   }
 }
 
+namespace {
+// A peer's dictionary set ("petrarch2:DIR", "up:DIR", "petrarch1:DIR", "tabari:FILE") is run to
+// reproduce that peer's coding, which knows neither announced actions as intents nor a word-order
+// source: on the peers' validation suites those two rules cost 4-17 exactly right records.
+bool IsPeerSpec(std::string_view spec) {
+  for (std::string_view prefix : {"petrarch2:", "petrarch1:", "up:", "tabari:"}) {
+    if (spec.starts_with(prefix)) return true;
+  }
+  return false;
+}
+}  // namespace
+
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
-    : dicts_(std::move(dicts)), options_(options), verbs_(dicts_->verbs), linear_(dicts_->verbs) {}
+    : dicts_(std::move(dicts)),
+      options_(options),
+      verbs_(dicts_->verbs),
+      linear_(dicts_->verbs),
+      dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
 
 StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
                                                CoderOptions options) {
@@ -624,7 +640,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
       return false;
     };
-    if (sources.empty() && !linear.pattern) {
+    if (sources.empty() && !linear.pattern && dyad_rules_) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.end > v || overlaps(mm, targets)) continue;
@@ -681,7 +697,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       out.push_back(std::move(e));
     };
 
-    const bool intended = IsIntended(view, v);
+    const bool intended = dyad_rules_ && IsIntended(view, v);
     const std::string active = intended ? IntentCode(code.active) : code.active;
     const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
     size_t before = out.size();

@@ -13,6 +13,7 @@
 // provide aid", "is willing to withdraw", "may halt mediation") is coded as an intent (03x) or a
 // threat (13x). When the parse gives no source or target with an actor, word order decides, as in
 // TABARI: the nearest actor before the verb, the first actor after it within the verb's clause.
+// With a peer's dictionary set, announced actions keep their code and only the target falls back.
 //
 // Thread safety: a Coder is immutable after Create() and may be shared by any number of threads;
 // each thread passes its own Workspace.
@@ -125,6 +126,9 @@ class Coder {
   ActorMatcher actors_;
   VerbMatcher verbs_;
   LinearMatcher linear_;  // TABARI / PETRARCH-1 blocks (VerbBlock::linear_patterns)
+  // False for a peer's dictionary set (petrarch2:, up:, petrarch1:, tabari:): announced actions
+  // keep their code and the source is never taken from word order, as the peer would code them.
+  bool dyad_rules_ = true;
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next

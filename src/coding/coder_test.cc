@@ -84,8 +84,9 @@ TROOPS [~MIL]
 MINISTERS [~GOV]
 )";
 
-std::shared_ptr<const lexicon::DictionarySet> Dictionaries() {
+std::shared_ptr<const lexicon::DictionarySet> Dictionaries(std::string spec = "") {
   auto set = std::make_shared<lexicon::DictionarySet>();
+  set->spec = std::move(spec);
   lexicon::LoadOptions options;
   auto verbs = lexicon::ParsePetrarchVerbs(kVerbs, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
                                            &set->diagnostics);
@@ -101,8 +102,8 @@ struct Coded {
   std::vector<SentenceTrace> traces;
 };
 
-Coded Code(const model::Document& doc, CoderOptions options = {}) {
-  auto coder = Coder::Create(Dictionaries(), options);
+Coded Code(const model::Document& doc, CoderOptions options = {}, std::string spec = "") {
+  auto coder = Coder::Create(Dictionaries(std::move(spec)), options);
   EXPECT_TRUE(coder.ok());
   Coder::Workspace ws;
   Coded out;
@@ -298,6 +299,8 @@ TEST(Coder, AnnouncedActionsAreIntentsOrThreats) {
     attack attack VERB 0 root
     Iraq Iraq PROPN 3 obj)");
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:138 ");
+  // A peer's dictionary set codes as the peer would: the attack itself.
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 ");
   auto willing = Parsed(R"(
     Iran Iran PROPN 3 nsubj
     is be AUX 3 cop
