@@ -640,7 +640,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
       return false;
     };
-    if (sources.empty() && !linear.pattern && dyad_rules_) {
+    // An infinitive modifying a noun ("an accord to boost ties") has no subject of its own to
+    // guess by word order.
+    const bool noun_modifier = view.role(v) == Role::kAcl || view.role(v) == Role::kAmod;
+    if (sources.empty() && !linear.pattern && dyad_rules_ && !noun_modifier) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.end > v || overlaps(mm, targets)) continue;
@@ -653,6 +656,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;
         if (!InClauseOf(view, mm.begin, v)) continue;
         ResolveMention(doc, ws, mm, targets);
+        // A news agency found by word order is the story's attribution ("..., IRNA reported"),
+        // not a participant.
+        std::erase_if(targets, [](const Participant& t) { return t.code.size() >= 6 && t.code.compare(3, 3, "MED") == 0; });
         // A phrase that resolves to the source itself is no target.
         std::erase_if(targets, [&](const Participant& t) {
           for (const Participant& s : sources) {
