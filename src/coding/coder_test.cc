@@ -4,44 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include "coding/parsed_sentence_test_util.h"
+
 #include "lexicon/loaders.h"
 #include "model/tagset.h"
 
 namespace dyad::coding {
 namespace {
 
-// Builds a parsed one-sentence document from lines "FORM LEMMA UPOS HEAD DEPREL" (HEAD 1-based,
-// 0 = root), the way the nlp stage would leave it.
 model::Document Parsed(std::string_view conll, std::string date = "2017-07-23") {
-  model::Document doc;
-  doc.id = "test";
-  doc.date = model::ParseIsoDate(date);
-  std::istringstream in{std::string(conll)};
-  std::string form, lemma, upos, deprel;
-  int head;
-  while (in >> form >> lemma >> upos >> head >> deprel) {
-    if (!doc.text.empty()) doc.text += ' ';
-    model::Token t;
-    t.start = static_cast<uint32_t>(doc.text.size());
-    doc.text += form;
-    t.end = static_cast<uint32_t>(doc.text.size());
-    t.form_start = static_cast<uint32_t>(doc.forms.size());
-    doc.forms += form;
-    t.form_length = static_cast<uint16_t>(form.size());
-    t.lemma_start = static_cast<uint32_t>(doc.forms.size());
-    doc.forms += lemma;
-    t.lemma_length = static_cast<uint16_t>(lemma.size());
-    t.upos = model::UposId(upos);
-    t.head = head - 1;
-    t.deprel = model::DeprelId(deprel);
-    doc.tokens.push_back(t);
-  }
-  model::Sentence s;
-  s.start = 0;
-  s.end = static_cast<uint32_t>(doc.text.size());
-  s.token_end = static_cast<uint32_t>(doc.tokens.size());
-  doc.sentences.push_back(s);
-  return doc;
+  return testing::ParsedSentence(conll, date);
 }
 
 constexpr std::string_view kVerbs = R"(

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "coding/parsed_sentence_test_util.h"
+
 #include "coding/coder.h"
 #include "lexicon/dictionary_set.h"
 #include "lexicon/dyad_format.h"
@@ -15,37 +17,8 @@
 namespace dyad::coding {
 namespace {
 
-// One sentence from lines "FORM LEMMA UPOS HEAD DEPREL" (HEAD 1-based, 0 = root).
 model::Document Parsed(std::string_view conll) {
-  model::Document doc;
-  doc.id = "verb-lexicon";
-  doc.date = model::ParseIsoDate("2019-06-01");
-  std::istringstream in{std::string(conll)};
-  std::string form, lemma, upos, deprel;
-  int head;
-  while (in >> form >> lemma >> upos >> head >> deprel) {
-    if (!doc.text.empty()) doc.text += ' ';
-    model::Token t;
-    t.start = static_cast<uint32_t>(doc.text.size());
-    doc.text += form;
-    t.end = static_cast<uint32_t>(doc.text.size());
-    t.form_start = static_cast<uint32_t>(doc.forms.size());
-    doc.forms += form;
-    t.form_length = static_cast<uint16_t>(form.size());
-    t.lemma_start = static_cast<uint32_t>(doc.forms.size());
-    doc.forms += lemma;
-    t.lemma_length = static_cast<uint16_t>(lemma.size());
-    t.upos = model::UposId(upos);
-    t.head = head - 1;
-    t.deprel = model::DeprelId(deprel);
-    doc.tokens.push_back(t);
-  }
-  model::Sentence s;
-  s.start = 0;
-  s.end = static_cast<uint32_t>(doc.text.size());
-  s.token_end = static_cast<uint32_t>(doc.tokens.size());
-  doc.sentences.push_back(s);
-  return doc;
+  return testing::ParsedSentence(conll, "2019-06-01", "verb-lexicon");
 }
 
 // Used only for the names the shipped actor dictionaries do not (yet) have.
