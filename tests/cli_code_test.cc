@@ -127,3 +127,20 @@ TEST(CliDict, BrokenDictionaryNamesFileAndLine) {
 }
 
 }  // namespace
+
+namespace {
+
+// Lemmas and every other field must stay valid UTF-8 whatever the input's accents.
+TEST(CliCode, OutputIsValidUtf8OnAccentedNames) {
+  fs::path file = fs::temp_directory_path() / ("dyad_accents." + std::to_string(::getpid()) + ".txt");
+  std::ofstream(file) << "P\xC3\xA9rez Molina accused Iran. Jim\xC3\xA9nez and M\xC3\xBCller met Erdo\xC4\x9F"
+                         "an in Z\xC3\xBCrich. Qu\xC3\xA9" "bec's premier criticised \xC3\x89" "douard.\n";
+  CliResult r = Dyad("explain " + file.string() + " --date 2020-01-01 --no-progress --json");
+  fs::remove(file);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) EXPECT_NO_THROW(nlohmann::json::parse(line)) << line;
+}
+
+}  // namespace

@@ -10,6 +10,7 @@
 #include "model/tagset.h"
 #include "nlp/hash.h"
 #include "nlp/text_features.h"
+#include "text/utf8.h"
 
 namespace dyad::nlp {
 
@@ -162,6 +163,9 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     if (rule.strip >= source.size()) break;  // would leave nothing: keep the word
     out.assign(source.substr(0, source.size() - rule.strip));
     out += rule.append;
+    // Rules are byte edits learned from mostly-ASCII data; one that cuts a multi-byte character
+    // ("Pérez") would write invalid UTF-8 into every output format, so it does not apply.
+    if (text::FindInvalidUtf8(out) != std::string_view::npos) continue;
     return out;
   }
   out.assign(source);
