@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 
 #include "text/analyzer.h"
+#include "text/normalizer.h"
+#include "text/utf8.h"
 
 namespace dyad {
 namespace {
@@ -96,13 +98,26 @@ TEST(EwtSegmentation, SentenceAndTokenF1) {
   std::vector<GoldDocument> docs = ReadEwt(path);
   ASSERT_GT(docs.size(), 100u);
   Counts sentences, tokens;
+  size_t checked_tokens = 0;
   for (const GoldDocument& gold : docs) {
     model::Document doc;
     doc.text = gold.text;
     text::SegmentAndTokenize(doc);
     std::vector<Span> ps, pt;
     for (const auto& s : doc.sentences) ps.push_back({s.start, s.end});
-    for (const auto& t : doc.tokens) pt.push_back({t.start, t.end});
+    for (const auto& t : doc.tokens) {
+      pt.push_back({t.start, t.end});
+      // Offsets round-trip: each token is a non-empty slice of the text, cut at character
+      // boundaries, and its form is exactly the normalized slice.
+      ASSERT_LT(t.start, t.end);
+      ASSERT_LE(t.end, doc.text.size());
+      std::string_view slice = doc.Text(t);
+      ASSERT_EQ(text::FindInvalidUtf8(slice), std::string_view::npos) << slice;
+      std::string form;
+      text::AppendNormalizedForm(slice, form);
+      ASSERT_EQ(doc.Form(t), form);
+      ++checked_tokens;
+    }
     sentences.Add(gold.sentences, ps);
     tokens.Add(gold.tokens, pt);
   }
@@ -110,6 +125,7 @@ TEST(EwtSegmentation, SentenceAndTokenF1) {
               "tokens gold=%zu predicted=%zu token_F1=%.4f\n",
               docs.size(), sentences.gold, sentences.predicted, sentences.F1(), tokens.gold,
               tokens.predicted, tokens.F1());
+  EXPECT_EQ(checked_tokens, tokens.predicted);
   EXPECT_GE(sentences.F1(), 0.80);
   EXPECT_GE(tokens.F1(), 0.99);
 }
