@@ -2,7 +2,6 @@
 // named "file:line: what" on stderr, and the exit status is 1 when any record failed, else 0.
 #include <stdlib.h>
 #include <sys/wait.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +9,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "io/io_test_util.h"
 
 namespace {
 
@@ -55,19 +56,7 @@ class CliReadersTest : public ::testing::Test {
   std::string dir_, out_, err_;
 };
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using dyad::io::testing::Gzip;
 
 TEST_F(CliReadersTest, GoodJsonlExitsZero) {
   std::string f = Write("good.jsonl", "{\"id\":\"a\",\"text\":\"Arnor attacked Gondor.\"}\n");

@@ -439,23 +439,11 @@ class HtmlReader : public RecordReader {
     if (done_) return ReadEvent::kEnd;
     done_ = true;
     std::string html;
-    switch (input_.in->ReadAll(&html, input_.options.max_record_bytes)) {
-      case BufferedReader::Result::kTooLong:
-        *error = RecordTooLargeError(input_.options).WithContext(input_.name);
-        return ReadEvent::kError;
-      case BufferedReader::Result::kError:
-        *error = input_.in->status().WithContext(input_.name);
-        return ReadEvent::kError;
-      default:
-        break;
-    }
-    std::string_view bytes = StripBom(html);
-    size_t bad = 0;
-    if (Status s = CheckRecordBytes(bytes, &bad); !s.ok()) {
-      size_t line = 1 + std::count(bytes.begin(), bytes.begin() + bad, '\n');
-      *error = AtLine(s, input_.name, line);
+    if (Status s = ReadWholeRecord(input_, &html); !s.ok()) {
+      *error = s;
       return ReadEvent::kError;
     }
+    std::string_view bytes = html;
     if (EstimateNestingDepth(bytes) > kMaxNestingDepth) {
       *error = InvalidArgumentError(
                    fmt::format("HTML nested more than {} elements deep", kMaxNestingDepth))

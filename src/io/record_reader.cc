@@ -1,5 +1,7 @@
 #include "io/record_reader.h"
 
+#include <algorithm>
+
 #include <cstring>
 
 #include <fmt/format.h>
@@ -29,6 +31,24 @@ Status RecordTooLargeError(const ReadOptions& options) {
         fmt::format("record of more than {} MiB", options.max_record_bytes / mib));
   }
   return ResourceExhaustedError(fmt::format("record of more than {} bytes", options.max_record_bytes));
+}
+
+Status ReadWholeRecord(ReaderInput& input, std::string* bytes) {
+  bytes->clear();
+  switch (input.in->ReadAll(bytes, input.options.max_record_bytes)) {
+    case BufferedReader::Result::kTooLong:
+      return RecordTooLargeError(input.options).WithContext(input.name);
+    case BufferedReader::Result::kError:
+      return input.in->status().WithContext(input.name);
+    default:
+      break;
+  }
+  if (bytes->starts_with("\xEF\xBB\xBF")) bytes->erase(0, 3);
+  size_t bad = 0;
+  if (Status s = CheckRecordBytes(*bytes, &bad); !s.ok()) {
+    return AtLine(s, input.name, 1 + std::count(bytes->begin(), bytes->begin() + bad, '\n'));
+  }
+  return Status::Ok();
 }
 
 Status AtLine(const Status& s, std::string_view name, size_t line) {

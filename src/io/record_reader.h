@@ -55,6 +55,11 @@ Status CheckRecordBytes(std::string_view bytes, size_t* bad_offset = nullptr);
 // "record of more than N MiB" for the cap in `options`, code kResourceExhausted.
 Status RecordTooLargeError(const ReadOptions& options);
 
+// Reads the rest of `input` as one record (a whole text or HTML file): at most
+// options.max_record_bytes, a UTF-8 byte order mark dropped, checked by CheckRecordBytes. Errors
+// name the file (and the line of a bad byte).
+Status ReadWholeRecord(ReaderInput& input, std::string* bytes);
+
 // "NAME:LINE: message" (LINE omitted when 0), keeping the code of `s`.
 Status AtLine(const Status& s, std::string_view name, size_t line);
 

@@ -2,8 +2,6 @@
 // CRLF; leading and trailing space stay), except that a UTF-8 byte order mark is dropped: every
 // later offset points into Document::text, so the text layer, not the reader, decides what a
 // line break is. id = the display name, origin = "NAME:1", date = ReadOptions::default_date.
-#include <algorithm>
-
 #include "io/record_reader.h"
 
 namespace dyad::io {
@@ -18,21 +16,8 @@ class TextReader : public RecordReader {
     if (done_) return ReadEvent::kEnd;
     done_ = true;
     std::string text;
-    switch (input_.in->ReadAll(&text, input_.options.max_record_bytes)) {
-      case BufferedReader::Result::kTooLong:
-        *error = RecordTooLargeError(input_.options).WithContext(input_.name);
-        return ReadEvent::kError;
-      case BufferedReader::Result::kError:
-        *error = input_.in->status().WithContext(input_.name);
-        return ReadEvent::kError;
-      default:
-        break;
-    }
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-    size_t bad = 0;
-    if (Status s = CheckRecordBytes(text, &bad); !s.ok()) {
-      size_t line = 1 + std::count(text.begin(), text.begin() + bad, '\n');
-      *error = AtLine(s, input_.name, line);
+    if (Status s = ReadWholeRecord(input_, &text); !s.ok()) {
+      *error = s;
       return ReadEvent::kError;
     }
     *doc = model::Document();
