@@ -23,14 +23,18 @@ std::string EventCode::ToString() const {
 }
 
 const Synset* VerbDictionary::FindSynset(std::string_view name) const {
-  for (const Synset& s : synsets) {
+  if (!synset_index.empty()) {
+    auto it = synset_index.find(name);
+    return it == synset_index.end() ? nullptr : &synsets[it->second];
+  }
+  for (const Synset& s : synsets) {  // before BuildIndex() (loaders resolving references)
     if (s.name == name) return &s;
   }
   return nullptr;
 }
 
 const std::vector<VerbRef>* VerbDictionary::Find(std::string_view upper_word) const {
-  auto it = index.find(std::string(upper_word));
+  auto it = index.find(upper_word);
   return it == index.end() ? nullptr : &it->second;
 }
 
@@ -44,6 +48,9 @@ std::string VerbDictionary::Where(SourceLocation loc) const { return WhereIn(fil
 
 void VerbDictionary::BuildIndex() {
   index.clear();
+  synset_index.clear();
+  // The first definition of a name wins, as the linear lookup did.
+  for (uint32_t i = 0; i < synsets.size(); ++i) synset_index.emplace(synsets[i].name, i);
   auto add = [&](const std::string& word, VerbRef ref) {
     if (word.empty()) return;
     std::vector<VerbRef>& refs = index[word];

@@ -187,7 +187,13 @@ struct VerbDictionary {
   std::vector<std::pair<WordSeq, EventCode>> time_phrases;
 
   // Word (lemma, listed or regular form; the `verb` word of multi-word verbs) -> verbs, in file order.
-  std::unordered_map<std::string, std::vector<VerbRef>> index;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<VerbRef>, StringHash, std::equal_to<>> index;
+  // Synset name -> index into `synsets`; built by BuildIndex() (the coder looks sets up per token).
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> synset_index;
 
   const Synset* FindSynset(std::string_view name) const;
   const std::vector<VerbRef>* Find(std::string_view upper_word) const;
