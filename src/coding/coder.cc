@@ -681,6 +681,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       e.doc_id = doc.id;
       e.sentence = static_cast<uint32_t>(index);
       e.date = doc.date;
+      e.pub_date = doc.date;
       auto fill = [&](const Participant& p, model::EventActor& a) {
         a.code = p.code;
         SplitActorCode(p.code, &a.country, &a.sector);
