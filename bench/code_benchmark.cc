@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/engine.h"
+#include "pipeline/engine.h"
 #include "lexicon/dictionary_set.h"
 #include "text/analyzer.h"
 
@@ -56,10 +56,10 @@ int main(int argc, char** argv) {
   }
 
   auto start = Clock::now();
-  dyad::coding::EngineOptions options;
+  dyad::pipeline::EngineOptions options;
   options.dictionaries = dictionaries;
   options.models_dir = models;
-  auto engine = dyad::coding::Engine::Open(options);
+  auto engine = dyad::pipeline::Engine::Open(options);
   if (!engine.ok()) {
     std::printf("cannot open the engine: %s\n", engine.status().message().c_str());
     return 1;
@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   auto dicts = dyad::lexicon::LoadDictionarySet(dictionaries);
   std::printf("dictionary load alone: %.3f s\n", Seconds(start));
 
-  dyad::coding::Engine::Workspace ws;
+  dyad::pipeline::Engine::Workspace ws;
   std::vector<dyad::model::Event> events;
   size_t sentences = 0, tokens = 0;
 

@@ -28,17 +28,17 @@ void AddCodeCommand(CLI::App& app, CommandRunner* run) {
         std::fprintf(stderr, "dyad code: --format: %s\n", event_format.status().message().c_str());
         return 2;
       }
-      auto engine = coding::Engine::Open(flags->ToOptions());
+      auto engine = pipeline::Engine::Open(flags->ToOptions());
       if (!engine.ok()) {
         std::fprintf(stderr, "dyad code: %s\n", engine.status().message().c_str());
         return 2;
       }
-      const coding::Engine& e = **engine;
+      const pipeline::Engine& e = **engine;
       const io::EventFormat f = *event_format;
       return RunDocuments(
           "code", *options,
           [&e, f](model::Document& doc, std::string& out) {
-            thread_local coding::Engine::Workspace ws;
+            thread_local pipeline::Engine::Workspace ws;
             thread_local std::vector<model::Event> events;
             events.clear();
             DYAD_RETURN_IF_ERROR(e.Code(doc, ws, events));

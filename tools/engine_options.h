@@ -8,7 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "coding/engine.h"
+#include "pipeline/engine.h"
 
 namespace dyad::tools {
 
@@ -22,8 +22,8 @@ struct EngineFlags {
   bool code_negated = false;
   bool allow_no_target = false;
 
-  coding::EngineOptions ToOptions() const {
-    coding::EngineOptions o;
+  pipeline::EngineOptions ToOptions() const {
+    pipeline::EngineOptions o;
     o.dictionaries = dictionaries;
     o.models_dir = models;
     o.coder.code_negated = code_negated;

@@ -189,15 +189,15 @@ void AddExplainCommand(CLI::App& app, CommandRunner* run) {
   cmd->footer("Example:\n  echo 'Iran and Iraq signed an accord.' | dyad explain - --date 2017-07-23");
   cmd->callback([options, flags, json, run] {
     *run = [options, flags, json] {
-      auto engine = coding::Engine::Open(flags->ToOptions());
+      auto engine = pipeline::Engine::Open(flags->ToOptions());
       if (!engine.ok()) {
         std::fprintf(stderr, "dyad explain: %s\n", engine.status().message().c_str());
         return 2;
       }
-      const coding::Engine& e = **engine;
+      const pipeline::Engine& e = **engine;
       const bool as_json = *json;
       return RunDocuments("explain", *options, [&e, as_json](model::Document& doc, std::string& out) {
-        thread_local coding::Engine::Workspace ws;
+        thread_local pipeline::Engine::Workspace ws;
         std::vector<model::Event> events;
         std::vector<coding::SentenceTrace> traces;
         DYAD_RETURN_IF_ERROR(e.Code(doc, ws, events, &traces));

@@ -77,10 +77,10 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
       }
       for (const std::string& w : suite->warnings) std::fprintf(stderr, "dyad validate: warning: %s\n", w.c_str());
 
-      coding::EngineOptions options;
+      pipeline::EngineOptions options;
       options.models_dir = args->models;
       options.dictionaries = suite->dictionaries;
-      auto engine = coding::Engine::Open(options);
+      auto engine = pipeline::Engine::Open(options);
       if (!engine.ok()) {
         std::fprintf(stderr, "dyad validate: %s\n", engine.status().message().c_str());
         return 2;
@@ -88,7 +88,7 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
       std::printf("suite %s: %s (%zu records), dictionaries %s\n", std::string(io::SuiteKindName(*kind)).c_str(),
                   suite->records_file.c_str(), suite->records.size(), suite->dictionaries.c_str());
 
-      coding::Engine::Workspace ws;
+      pipeline::Engine::Workspace ws;
       std::vector<model::Event> events;
       std::map<std::string, Tally> categories;
       std::map<std::string, int> skip_reasons;

@@ -4,8 +4,8 @@
 //
 // Thread safety: an Engine is immutable after Open() and shared by all threads; each thread passes
 // its own Workspace.
-#ifndef DYAD_CODING_ENGINE_H_
-#define DYAD_CODING_ENGINE_H_
+#ifndef DYAD_PIPELINE_ENGINE_H_
+#define DYAD_PIPELINE_ENGINE_H_
 
 #include <memory>
 #include <string>
@@ -17,19 +17,19 @@
 #include "model/event.h"
 #include "nlp/pipeline.h"
 
-namespace dyad::coding {
+namespace dyad::pipeline {
 
 struct EngineOptions {
   std::string models_dir;    // en-tagger.bin and en-parser.bin; "" = pre-parsed input only
   std::string dictionaries;  // a dictionary set spec (lexicon/dictionary_set.h)
-  CoderOptions coder;
+  coding::CoderOptions coder;
 };
 
 class Engine {
  public:
   struct Workspace {
     nlp::Pipeline::Workspace nlp;
-    Coder::Workspace coder;
+    coding::Coder::Workspace coder;
   };
 
   // Loads the models and dictionaries. Errors name the file and line at fault.
@@ -41,19 +41,19 @@ class Engine {
 
   // Analyze(), then code every sentence and append the events (and traces, when asked).
   Status Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
-              std::vector<SentenceTrace>* traces = nullptr) const;
+              std::vector<coding::SentenceTrace>* traces = nullptr) const;
 
-  const Coder& coder() const { return *coder_; }
+  const coding::Coder& coder() const { return *coder_; }
   const nlp::Pipeline* nlp() const { return nlp_.get(); }
 
  private:
   std::unique_ptr<nlp::Pipeline> nlp_;
-  std::unique_ptr<Coder> coder_;
+  std::unique_ptr<coding::Coder> coder_;
 };
 
 // True when every token of `doc` has a tag (the input came parsed).
 bool IsParsed(const model::Document& doc);
 
-}  // namespace dyad::coding
+}  // namespace dyad::pipeline
 
-#endif  // DYAD_CODING_ENGINE_H_
+#endif  // DYAD_PIPELINE_ENGINE_H_

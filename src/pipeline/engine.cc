@@ -1,9 +1,9 @@
-#include "coding/engine.h"
+#include "pipeline/engine.h"
 
 #include "lexicon/dictionary_set.h"
 #include "text/analyzer.h"
 
-namespace dyad::coding {
+namespace dyad::pipeline {
 
 bool IsParsed(const model::Document& doc) {
   if (doc.tokens.empty()) return false;
@@ -20,7 +20,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
   }
   DYAD_ASSIGN_OR_RETURN(lexicon::DictionarySet set, lexicon::LoadDictionarySet(options.dictionaries));
   auto shared = std::make_shared<const lexicon::DictionarySet>(std::move(set));
-  DYAD_ASSIGN_OR_RETURN(engine->coder_, Coder::Create(std::move(shared), options.coder));
+  DYAD_ASSIGN_OR_RETURN(engine->coder_, coding::Coder::Create(std::move(shared), options.coder));
   return engine;
 }
 
@@ -35,10 +35,10 @@ Status Engine::Analyze(model::Document& doc, Workspace& ws) const {
 }
 
 Status Engine::Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
-                    std::vector<SentenceTrace>* traces) const {
+                    std::vector<coding::SentenceTrace>* traces) const {
   DYAD_RETURN_IF_ERROR(Analyze(doc, ws));
   coder_->CodeDocument(doc, ws.coder, events, traces);
   return Status::Ok();
 }
 
-}  // namespace dyad::coding
+}  // namespace dyad::pipeline
