@@ -31,14 +31,15 @@ Status SaveParserModel(const std::string& path, const ParserModel& model) {
 }
 
 StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes) {
+  uint32_t version = 0;
   DYAD_ASSIGN_OR_RETURN(std::string_view payload,
-                        OpenModelBytes(bytes, kTaggerMagic, 1, kModelFormatVersion, nullptr));
+                        OpenModelBytes(bytes, kTaggerMagic, 1, kModelFormatVersion, &version));
   ByteReader r(payload);
   TaggerModel m;
   m.info = r.Str();
   if (!r.ok()) return DataLossError("tagger model: truncated header");
   DYAD_RETURN_IF_ERROR(m.tagger.Load(r));
-  DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r));
+  DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r, version));
   if (!r.at_end()) return DataLossError("tagger model: trailing bytes after the model");
   return m;
 }

@@ -22,7 +22,9 @@ namespace dyad::nlp {
 
 inline constexpr char kTaggerFile[] = "en-tagger.bin";
 inline constexpr char kParserFile[] = "en-parser.bin";
-inline constexpr uint32_t kModelFormatVersion = 1;  // history: 1 = first format (2026-11)
+// History: 1 = first format (2026-11); 2 = the lemmatizer stores WordNet's verb and adjective
+// lemmas (tagger files only; parser files are unchanged).
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 struct TaggerModel {
   std::string info;  // how it was trained: command, data, options
