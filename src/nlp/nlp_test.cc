@@ -93,6 +93,17 @@ TEST_F(TinyTreebank, SaveLoadRoundTripGivesIdenticalOutput) {
   EXPECT_EQ(*ReadFileBytes(dir + "/again.bin"), *ReadFileBytes(dir + "/" + kParserFile));
 }
 
+TEST_F(TinyTreebank, PruningDropsSmallWeights) {
+  std::string dir = ::testing::TempDir();
+  ASSERT_TRUE(SaveParserModel(dir + "/full.bin", pipeline_->parser()).ok());
+  auto full = LoadParserModel(dir + "/full.bin");
+  auto pruned = LoadParserModel(dir + "/full.bin", 16000);  // half the largest weight
+  ASSERT_TRUE(full.ok() && pruned.ok());
+  EXPECT_LT(pruned->parser.num_features(), full->parser.num_features());
+  EXPECT_GT(pruned->parser.num_features(), 0u);
+  EXPECT_EQ(full->parser.num_features(), pipeline_->parser().parser.num_features());
+}
+
 TEST_F(TinyTreebank, DamagedModelsAreRejected) {
   std::string dir = ::testing::TempDir();
   ASSERT_TRUE(SaveTaggerModel(dir + "/t.bin", pipeline_->tagger()).ok());
