@@ -379,7 +379,7 @@ bool Coder::PronounAntecedent(const model::Document& doc, Workspace& ws, uint32_
     const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[match.index], date);
     if (code == nullptr || code->code.empty()) continue;
     bool proper_person = code->code.size() >= 6 && view.IsProperNoun(match.end - 1);
-    if (person && !proper_person) continue;
+    if (person && !proper_person && dyad_rules_) continue;  // peers take any actor (TABARI)
     p->code = code->code;
     p->begin = pronoun;
     p->end = pronoun + 1;
