@@ -95,6 +95,22 @@ Status FillDocument(Json& obj, const ReadOptions& options, model::Document* doc)
   return Status::Ok();
 }
 
+}  // namespace
+
+Status ParseJsonlRecord(std::string_view line, const ReadOptions& options, model::Document* doc) {
+  DYAD_RETURN_IF_ERROR(CheckRecordBytes(line));
+  Json obj;
+  try {
+    obj = Json::parse(line);
+  } catch (const Json::exception& e) {
+    return InvalidArgumentError("invalid JSON: " + ShortJsonError(e.what()));
+  }
+  *doc = model::Document();
+  return FillDocument(obj, options, doc);
+}
+
+namespace {
+
 class JsonlReader : public RecordReader {
  public:
   explicit JsonlReader(ReaderInput input) : input_(std::move(input)) {}
@@ -128,15 +144,7 @@ class JsonlReader : public RecordReader {
 
  private:
   Status ParseLine(std::string_view line, model::Document* doc) {
-    DYAD_RETURN_IF_ERROR(CheckRecordBytes(line));
-    Json obj;
-    try {
-      obj = Json::parse(line);
-    } catch (const Json::exception& e) {
-      return InvalidArgumentError("invalid JSON: " + ShortJsonError(e.what()));
-    }
-    *doc = model::Document();
-    DYAD_RETURN_IF_ERROR(FillDocument(obj, input_.options, doc));
+    DYAD_RETURN_IF_ERROR(ParseJsonlRecord(line, input_.options, doc));
     if (doc->id.empty()) doc->id = input_.name + ":" + std::to_string(line_number_);
     doc->origin = input_.name + ":" + std::to_string(line_number_);
     return Status::Ok();
