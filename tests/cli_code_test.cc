@@ -49,7 +49,7 @@ TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
   while (std::getline(lines, line)) {
     auto e = nlohmann::json::parse(line);
     ASSERT_TRUE(e.contains("source") && e.contains("cameo") && e.contains("plover") && e.contains("goldstein"));
-    EXPECT_EQ(e["date"], "2017-07-23");
+    EXPECT_EQ(e["pub_date"], "2017-07-23");
     if (e["text"].get<std::string>().rfind("Read:", 0) == 0) from_link_line = true;
     if (e["cameo"] != "057" || e["target"].is_null()) continue;
     std::string s = e["source"]["country"], t = e["target"]["country"];
@@ -57,6 +57,11 @@ TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
     irq_irn = irq_irn || (s == "IRQ" && t == "IRN");
     EXPECT_EQ(e["plover"], "SUPPORT");
     EXPECT_EQ(e["quad_class"], 1);
+    // "signed ... on Sunday" (the publication day), in Tehran (the text or the dateline).
+    EXPECT_EQ(e["date"], "2017-07-23");
+    EXPECT_EQ(e["date_precision"], "day");
+    EXPECT_EQ(e["location"]["name"], "Tehran");
+    EXPECT_EQ(e["location"]["country"], "IRN");
     // Offsets point into the original text.
     EXPECT_LT(e["verb"]["start"].get<int>(), e["verb"]["end"].get<int>());
   }
