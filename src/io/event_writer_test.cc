@@ -130,7 +130,7 @@ TEST(JsonlWriter, ContextFields) {
             std::string::npos)
       << out;
   Event country = ContextEvent();
-  country.location = {.name = "Turkiye", .country = "TUR", .lat = 39.9199, .lon = 32.8543, .precision = "country"};
+  country.location = {.name = "Turkiye", .country = "TUR", .admin1 = "", .lat = 39.9199, .lon = 32.8543, .geonameid = 0, .precision = "country"};
   country.attribution.code = "";
   country.modality = model::kModalityNegated | model::kModalityHypothetical;
   nlohmann::json j = nlohmann::json::parse(Write(EventFormat::kJsonl, SampleDocument(), {country}));
@@ -279,7 +279,7 @@ TEST(CsvWriter, QuotesCommaQuoteAndNewline) {
   std::string out = Write(EventFormat::kCsv, SampleDocument(), {e});
   EXPECT_EQ(out,
             "doc1,0,2017-07-23,\"Smith, John\",IRN,IRN,,\"the \"\"hawks\"\"\",IRQ,IRQ,,057,05,"
-            "SUPPORT,8.0,1,said\ttabbed,sign,verbs.txt:12,\"Line one\nline two\r\nend\"\r\n");
+            "SUPPORT,8.0,1,said\ttabbed,sign,verbs.txt:12,\"Line one\nline two\r\nend\",2017-07-23,day,,,,,,,,,,\r\n");
 }
 
 TEST(CsvWriter, FieldOfOnlyQuotes) {
@@ -387,13 +387,13 @@ TEST(GdeltWriter, ActionGeoFromTheLocation) {
   EXPECT_EQ(f[58], "112931");
   Event region = ContextEvent();
   region.location = {.name = "Al-Hasakah", .country = "SYR", .admin1 = "Al-Hasakah", .lat = 36.5, .lon = 40.75,
-                     .precision = "admin1"};
+                     .geonameid = 0, .precision = "admin1"};
   f = SplitTabs(SplitLines(Write(EventFormat::kGdelt, SampleDocument(), {region}))[0]);
   EXPECT_EQ(f[51], "5");
   EXPECT_EQ(f[52], "Al-Hasakah, SYR");
   EXPECT_EQ(f[58], "SYR");
   Event country = ContextEvent();
-  country.location = {.name = "United States", .country = "USA", .lat = 38.9, .lon = -77.04, .precision = "country"};
+  country.location = {.name = "United States", .country = "USA", .admin1 = "", .lat = 38.9, .lon = -77.04, .geonameid = 0, .precision = "country"};
   f = SplitTabs(SplitLines(Write(EventFormat::kGdelt, SampleDocument(), {country}))[0]);
   EXPECT_EQ(f[51], "1");
   EXPECT_EQ(f[52], "United States");
