@@ -22,7 +22,6 @@ bool IsOneOf(std::string_view word, std::span<const std::string_view> lowers) {
 
 void DepTree::Reset(const model::Document& doc, size_t sentence) {
   doc_ = &doc;
-  sentence_ = sentence;
   tokens_ = doc.Tokens(doc.sentences[sentence]);
   const size_t n = tokens_.size();
   child_begin_.assign(n + 1, 0);

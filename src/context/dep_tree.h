@@ -21,7 +21,6 @@ class DepTree {
   void Reset(const model::Document& doc, size_t sentence);
 
   size_t size() const { return tokens_.size(); }
-  size_t sentence() const { return sentence_; }
   const model::Token& token(size_t i) const { return tokens_[i]; }
   std::string_view Form(size_t i) const { return doc_->Form(tokens_[i]); }
   std::string_view Lemma(size_t i) const;  // the lemma, or the form when untagged
@@ -55,7 +54,6 @@ class DepTree {
 
  private:
   const model::Document* doc_ = nullptr;
-  size_t sentence_ = 0;
   std::span<const model::Token> tokens_;
   std::vector<uint32_t> child_begin_;
   std::vector<uint32_t> children_;

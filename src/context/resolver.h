@@ -49,8 +49,6 @@ class Resolver {
   void Resolve(const model::Document& doc, Workspace& ws, std::span<model::Event> events,
                const PhraseCoder& coder) const;
 
-  const Gazetteer* gazetteer() const { return gazetteer_.get(); }
-
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
 };
