@@ -49,7 +49,7 @@ TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
   while (std::getline(lines, line)) {
     auto e = nlohmann::json::parse(line);
     ASSERT_TRUE(e.contains("source") && e.contains("cameo") && e.contains("plover") && e.contains("goldstein"));
-    EXPECT_EQ(e["date"], "2017-07-23");
+    EXPECT_EQ(e["pub_date"], "2017-07-23");
     if (e["text"].get<std::string>().rfind("Read:", 0) == 0) from_link_line = true;
     if (e["cameo"] != "057" || e["target"].is_null()) continue;
     std::string s = e["source"]["country"], t = e["target"]["country"];
@@ -57,12 +57,29 @@ TEST(CliCode, ExampleArticleYieldsTheAgreementBothWays) {
     irq_irn = irq_irn || (s == "IRQ" && t == "IRN");
     EXPECT_EQ(e["plover"], "SUPPORT");
     EXPECT_EQ(e["quad_class"], 1);
+    // "signed ... on Sunday" (the publication day), in Tehran (the text or the dateline).
+    EXPECT_EQ(e["date"], "2017-07-23");
+    EXPECT_EQ(e["date_precision"], "day");
+    EXPECT_EQ(e["location"]["name"], "Tehran");
+    EXPECT_EQ(e["location"]["country"], "IRN");
     // Offsets point into the original text.
     EXPECT_LT(e["verb"]["start"].get<int>(), e["verb"]["end"].get<int>());
   }
   EXPECT_TRUE(irn_irq);
   EXPECT_TRUE(irq_irn);
   EXPECT_FALSE(from_link_line);
+}
+
+TEST(CliCode, GazetteerNoneCodesTheSameEventsUnplaced) {
+  CliResult placed = Dyad("code " + kExample + " --date 2017-07-23 --no-progress");
+  CliResult bare = Dyad("code " + kExample + " --date 2017-07-23 --no-progress --gazetteer none");
+  ASSERT_EQ(bare.status, 0) << bare.err;
+  EXPECT_EQ(std::count(placed.out.begin(), placed.out.end(), '\n'), std::count(bare.out.begin(), bare.out.end(), '\n'));
+  std::istringstream lines(bare.out);
+  for (std::string line; std::getline(lines, line);) EXPECT_TRUE(nlohmann::json::parse(line)["location"].is_null());
+  CliResult missing = Dyad("code " + kExample + " --no-progress --gazetteer /nonexistent/places.tsv.gz");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/places.tsv.gz"), std::string::npos) << missing.err;
 }
 
 TEST(CliCode, EveryOutputFormat) {

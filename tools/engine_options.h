@@ -1,5 +1,5 @@
 // Options shared by the commands that code events (code, explain, validate): dictionaries, models
-// and coder switches.
+// gazetteer and coder switches.
 #ifndef DYAD_TOOLS_ENGINE_OPTIONS_H_
 #define DYAD_TOOLS_ENGINE_OPTIONS_H_
 
@@ -15,10 +15,12 @@ namespace dyad::tools {
 // dyad's own dictionaries, shipped in data/dictionaries.
 inline constexpr char kDefaultDictionaries[] = "dyad:" DYAD_DATA_DIR "/dictionaries";
 inline constexpr char kDefaultModels[] = DYAD_DATA_DIR "/models";
+inline constexpr char kDefaultGazetteer[] = DYAD_DATA_DIR "/gazetteer/places.tsv.gz";
 
 struct EngineFlags {
   std::string dictionaries = kDefaultDictionaries;
   std::string models = kDefaultModels;
+  std::string gazetteer = kDefaultGazetteer;
   bool code_negated = false;
   bool allow_no_target = false;
 
@@ -26,6 +28,7 @@ struct EngineFlags {
     pipeline::EngineOptions o;
     o.dictionaries = dictionaries;
     o.models_dir = models;
+    o.gazetteer = gazetteer == "none" ? "" : gazetteer;
     o.coder.code_negated = code_negated;
     o.coder.require_target = !allow_no_target;
     return o;
@@ -38,7 +41,10 @@ inline void AddEngineOptions(CLI::App* cmd, EngineFlags* flags) {
                   "tabari:FILE.project")
       ->capture_default_str();
   cmd->add_option("--models", flags->models, "Directory of en-tagger.bin and en-parser.bin")->capture_default_str();
-  cmd->add_flag("--code-negated", flags->code_negated, "Code negated verbs (\"did not sign\") as if affirmed");
+  cmd->add_option("--gazetteer", flags->gazetteer, "Place gazetteer for event locations (\"none\": no places)")
+      ->capture_default_str();
+  cmd->add_flag("--code-negated", flags->code_negated,
+                "Code negated verbs (\"did not sign\") too, flagged \"negated\" in modality");
   cmd->add_flag("--allow-no-target", flags->allow_no_target, "Code events that have a source but no target actor");
 }
 

@@ -480,14 +480,10 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
   return -1;
 }
 
-void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws,
-                         std::vector<model::Event>& out, SentenceTrace* trace) const {
-  const model::Sentence& sentence = doc.sentences[index];
-  auto tokens = doc.Tokens(sentence);
-  SentenceView& view = ws.view;
-  view.Reset(doc, tokens);
+void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const {
+  auto tokens = doc.Tokens(doc.sentences[index]);
+  ws.view.Reset(doc, tokens);
   const size_t n = tokens.size();
-
   ws.forms.resize(n);
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
   ws.matches.clear();
@@ -496,6 +492,23 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   for (size_t m = 0; m < ws.matches.size(); ++m) {
     for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);
   }
+}
+
+std::string Coder::CodePhrase(const model::Document& doc, size_t index, uint32_t begin, uint32_t end,
+                              Workspace& ws) const {
+  if (index >= doc.sentences.size() || end > doc.sentences[index].size() || begin >= end) return "";
+  PrepareSentence(doc, index, ws);
+  Participant p;
+  return ComposeActor(doc, ws, begin, end, &p) ? p.code : "";
+}
+
+void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws,
+                         std::vector<model::Event>& out, SentenceTrace* trace) const {
+  const model::Sentence& sentence = doc.sentences[index];
+  auto tokens = doc.Tokens(sentence);
+  PrepareSentence(doc, index, ws);
+  SentenceView& view = ws.view;
+  const size_t n = tokens.size();
   if (trace != nullptr) {
     const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
                                                            std::chrono::day(1)});

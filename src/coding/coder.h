@@ -80,6 +80,12 @@ class Coder {
   void CodeDocument(const model::Document& doc, Workspace& ws, std::vector<model::Event>& out,
                     std::vector<SentenceTrace>* traces = nullptr) const;
 
+  // The actor code of the phrase at tokens [begin, end) of sentence `index` (tagged and parsed),
+  // composed from its actor and agent phrases as a participant's would be ("Iranian officials" ->
+  // IRNGOV); "" when it names no actor. For the context stage's attributions.
+  std::string CodePhrase(const model::Document& doc, size_t index, uint32_t begin, uint32_t end,
+                         Workspace& ws) const;
+
   const lexicon::DictionarySet& dictionaries() const { return *dicts_; }
 
  private:
@@ -91,6 +97,8 @@ class Coder {
 
   Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options);
 
+  // Builds ws.view, ws.forms, ws.matches and ws.match_at for sentence `index`.
+  void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const;
   void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
                     SentenceTrace* trace) const;
   // The agent words of a phrase, for its modifiers to inherit.

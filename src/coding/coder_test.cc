@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "coding/parsed_sentence_test_util.h"
+#include "model/parsed_sentence_test_util.h"
 
 #include "lexicon/loaders.h"
 #include "model/tagset.h"
@@ -13,7 +13,7 @@ namespace dyad::coding {
 namespace {
 
 model::Document Parsed(std::string_view conll, std::string date = "2017-07-23") {
-  return testing::ParsedSentence(conll, date);
+  return model::testing::ParsedSentence(conll, date);
 }
 
 constexpr std::string_view kVerbs = R"(

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "coding/parsed_sentence_test_util.h"
+#include "model/parsed_sentence_test_util.h"
 
 #include "coding/coder.h"
 #include "lexicon/dictionary_set.h"
@@ -18,7 +18,7 @@ namespace dyad::coding {
 namespace {
 
 model::Document Parsed(std::string_view conll) {
-  return testing::ParsedSentence(conll, "2019-06-01", "verb-lexicon");
+  return model::testing::ParsedSentence(conll, "2019-06-01", "verb-lexicon");
 }
 
 // Used only for the names the shipped actor dictionaries do not (yet) have.

@@ -41,6 +41,32 @@ void AppendDate(std::string& out, const model::Date& d, bool dashes) {
   }
 }
 
+std::string_view PrecisionName(model::DatePrecision p) {
+  switch (p) {
+    case model::DatePrecision::kDay: return "day";
+    case model::DatePrecision::kMonth: return "month";
+    case model::DatePrecision::kYear: return "year";
+  }
+  return "day";
+}
+
+// Calls f(name, first) for each flag set in `modality`, in a fixed order.
+template <typename F>
+void ForEachModality(uint8_t modality, F&& f) {
+  static constexpr std::pair<uint8_t, std::string_view> kFlags[] = {
+      {model::kModalityNegated, "negated"},
+      {model::kModalityHypothetical, "hypothetical"},
+      {model::kModalityFuture, "future"},
+      {model::kModalityQuoted, "quoted"}};
+  bool first = true;
+  for (const auto& [bit, name] : kFlags) {
+    if (modality & bit) {
+      f(name, first);
+      first = false;
+    }
+  }
+}
+
 // ---- jsonl ----
 
 void AppendJsonStringOrNull(std::string& out, std::string_view s) {
@@ -74,7 +100,15 @@ void AppendJsonlEvent(const model::Event& e, std::string& out) {
   } else {
     out += "null";
   }
-  out += ",\"source\":";
+  out += ",\"pub_date\":";
+  if (e.pub_date) {
+    out.push_back('"');
+    AppendDate(out, *e.pub_date, /*dashes=*/true);
+    out.push_back('"');
+  } else {
+    out += "null";
+  }
+  Append(out, ",\"date_precision\":\"{}\",\"source\":", PrecisionName(e.date_precision));
   AppendJsonActor(out, e.source);
   out += ",\"target\":";
   if (e.target.empty()) {
@@ -96,7 +130,43 @@ void AppendJsonlEvent(const model::Event& e, std::string& out) {
   AppendJsonString(out, e.verb.lemma);
   Append(out, ",\"start\":{},\"end\":{}}},\"pattern\":", e.verb.start, e.verb.end);
   AppendJsonString(out, e.pattern);
-  out += ",\"text\":";
+  out += ",\"location\":";
+  if (e.location.empty()) {
+    out += "null";
+  } else {
+    const model::EventLocation& l = e.location;
+    out += "{\"name\":";
+    AppendJsonString(out, l.name);
+    out += ",\"country\":";
+    AppendJsonStringOrNull(out, l.country);
+    out += ",\"admin1\":";
+    AppendJsonStringOrNull(out, l.admin1);
+    Append(out, ",\"lat\":{:.4f},\"lon\":{:.4f},\"geonameid\":", l.lat, l.lon);
+    if (l.geonameid != 0) {
+      Append(out, "{}", l.geonameid);
+    } else {
+      out += "null";
+    }
+    out += ",\"precision\":";
+    AppendJsonString(out, l.precision);
+    out += "}";
+  }
+  out += ",\"attribution\":";
+  if (e.attribution.empty()) {
+    out += "null";
+  } else {
+    out += "{\"text\":";
+    AppendJsonString(out, e.attribution.text);
+    out += ",\"code\":";
+    AppendJsonStringOrNull(out, e.attribution.code);
+    Append(out, ",\"start\":{},\"end\":{}}}", e.attribution.start, e.attribution.end);
+  }
+  out += ",\"modality\":[";
+  ForEachModality(e.modality, [&](std::string_view name, bool first) {
+    if (!first) out.push_back(',');
+    AppendJsonString(out, name);
+  });
+  out += "],\"text\":";
   AppendJsonString(out, e.sentence_text);
   out += "}\n";
 }
@@ -106,7 +176,9 @@ void AppendJsonlEvent(const model::Event& e, std::string& out) {
 constexpr std::string_view kCsvHeader =
     "doc_id,sentence,date,source_text,source_code,source_country,source_sector,"
     "target_text,target_code,target_country,target_sector,cameo,root,plover,goldstein,"
-    "quad_class,verb,verb_lemma,pattern,text\r\n";
+    "quad_class,verb,verb_lemma,pattern,text,pub_date,date_precision,location_name,location_country,"
+    "location_admin1,location_lat,location_lon,location_geonameid,location_precision,attribution_text,"
+    "attribution_code,modality\r\n";
 
 void AppendCsvField(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -158,6 +230,34 @@ void AppendCsvEvent(const model::Event& e, std::string& out) {
   AppendCsvField(out, e.pattern);
   out.push_back(',');
   AppendCsvField(out, e.sentence_text);
+  out.push_back(',');
+  if (e.pub_date) AppendDate(out, *e.pub_date, /*dashes=*/true);
+  Append(out, ",{},", PrecisionName(e.date_precision));
+  const model::EventLocation& l = e.location;
+  AppendCsvField(out, l.name);
+  out.push_back(',');
+  AppendCsvField(out, l.country);
+  out.push_back(',');
+  AppendCsvField(out, l.admin1);
+  out.push_back(',');
+  if (l.empty()) {
+    out.push_back(',');  // no lat, no lon
+  } else {
+    Append(out, "{:.4f},{:.4f}", l.lat, l.lon);
+  }
+  out.push_back(',');
+  if (l.geonameid != 0) Append(out, "{}", l.geonameid);
+  out.push_back(',');
+  AppendCsvField(out, l.precision);
+  out.push_back(',');
+  AppendCsvField(out, e.attribution.text);
+  out.push_back(',');
+  AppendCsvField(out, e.attribution.code);
+  out.push_back(',');
+  ForEachModality(e.modality, [&](std::string_view name, bool first) {
+    if (!first) out.push_back(';');
+    out += name;
+  });
   out += "\r\n";
 }
 
@@ -265,6 +365,26 @@ void AppendGdeltActor(TsvRow& row, const model::EventActor& a) {
       .Empty(2);        // Type2Code, Type3Code
 }
 
+// ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID; all empty
+// when the event has no location.
+void AppendGdeltGeo(TsvRow& row, const model::EventLocation& l) {
+  if (l.empty()) {
+    row.Empty(8);
+    return;
+  }
+  const bool us = l.country == "USA";
+  int type = l.precision == "country" ? 1 : l.precision == "admin1" ? (us ? 2 : 5) : (us ? 3 : 4);
+  std::string full = l.name;
+  if (!l.admin1.empty() && l.admin1 != l.name) full += ", " + l.admin1;
+  if (l.precision != "country") full += ", " + l.country;
+  row.Format("{}", type).Text(full).Text(l.country).Empty(2).Format("{:.4f}", l.lat).Format("{:.4f}", l.lon);
+  if (l.geonameid != 0) {
+    row.Format("{}", l.geonameid);
+  } else {
+    row.Text(l.country);
+  }
+}
+
 void AppendGdeltEvent(const model::Document& doc, const model::Event& e, uint32_t ordinal,
                       bool root_event, const EventWriterOptions& options, std::string& out) {
   TsvRow row(out);
@@ -305,7 +425,8 @@ void AppendGdeltEvent(const model::Document& doc, const model::Event& e, uint32_
       .Format("1")  // NumSources
       .Format("1")  // NumArticles
       .Empty()      // AvgTone
-      .Empty(24);   // Actor1Geo_*, Actor2Geo_*, ActionGeo_*: 3 x 8
+      .Empty(16);   // Actor1Geo_*, Actor2Geo_*: dyad places events, not actors
+  AppendGdeltGeo(row, e.location);
   if (!options.date_added.empty()) {
     row.Text(options.date_added);
   } else if (doc.date) {

@@ -6,11 +6,20 @@
 //
 //   jsonl     dyad's own record, the format the scorer reads (../shared/eval/score.py). Keys in
 //             this order:
-//               {"doc_id", "sentence", "date": "YYYY-MM-DD"|null,
+//               {"doc_id", "sentence", "date": "YYYY-MM-DD"|null (the event's date),
+//                "pub_date": "YYYY-MM-DD"|null, "date_precision": "day"|"month"|"year" (a month or
+//                year date is its first day),
 //                "source": ACTOR, "target": ACTOR|null (null when the event has no target),
 //                "cameo": "057", "root": "05", "plover": "SUPPORT"|null, "goldstein": 8.0,
 //                "quad_class": 1, "verb": {"text", "lemma", "start", "end"},
-//                "pattern": "file:line", "text": the sentence}
+//                "pattern": "file:line",
+//                "location": {"name", "country": ISO3|null, "admin1": name|null, "lat", "lon"
+//                  (4 decimals), "geonameid": int|null, "precision": "city"|"admin1"|"country"}
+//                  | null,
+//                "attribution": {"text", "code": actor code|null, "start", "end"} | null,
+//                "modality": [] or some of "negated", "hypothetical", "future", "quoted" in that
+//                  order,
+//                "text": the sentence}
 //             ACTOR = {"text", "code" (a string, "" when unknown), "country": ISO3|null,
 //                      "sector": "GOV"|null, "start", "end"}; offsets are bytes into the document
 //             text. goldstein has one decimal (8.0, -10.0); root is null when empty.
@@ -19,7 +28,10 @@
 //             (with "" for a quote) when it holds a comma, quote, CR or LF. Columns:
 //               doc_id, sentence, date, source_text, source_code, source_country, source_sector,
 //               target_text, target_code, target_country, target_sector, cameo, root, plover,
-//               goldstein, quad_class, verb, verb_lemma, pattern, text
+//               goldstein, quad_class, verb, verb_lemma, pattern, text, pub_date, date_precision,
+//               location_name, location_country, location_admin1, location_lat, location_lon,
+//               location_geonameid, location_precision, attribution_text, attribution_code,
+//               modality (flags joined by ';')
 //             Unknown values are empty fields; byte offsets are left out (use jsonl for them).
 //
 //   petrarch  PETRARCH-2's tab-separated event file (PETRwriter.write_events), one row per event,
@@ -62,7 +74,13 @@
 //               QuadClass      model::GdeltQuadClass(event.quad_class): Phoenix 0 -> 1, 1-4 kept.
 //               GoldsteinScale event.goldstein, one decimal.
 //               NumMentions, NumSources, NumArticles  1 (one document); AvgTone empty.
-//               geo columns (35-58) empty: places are not resolved yet.
+//               Actor1Geo_*, Actor2Geo_* (36-51) empty: dyad places events, not actors.
+//               ActionGeo_* (52-59) from event.location: Type 1 country, 2 US state, 3 US city,
+//                              4 world city, 5 world region (admin1); FullName "name, admin1,
+//                              ISO3"; CountryCode ISO3 (same caveat as actors); ADM1Code and
+//                              ADM2Code empty (the gazetteer keeps admin1 names, not codes); Lat,
+//                              Long 4 decimals; FeatureID the GeoNames id (GDELT uses GNS ids),
+//                              the ISO3 code for countries and regions. All empty without one.
 //               DATEADDED      options.date_added, else the document's publication date as
 //                              YYYYMMDD000000, else empty; never the wall clock, so output is
 //                              reproducible.

@@ -30,6 +30,7 @@ Event SampleEvent() {
   e.doc_id = "doc1";
   e.sentence = 0;
   e.date = Date(std::chrono::year(2017), std::chrono::month(7), std::chrono::day(23));
+  e.pub_date = e.date;
   e.source = {.text = "Iran", .code = "IRN", .country = "IRN", .sector = "", .start = 0, .end = 4};
   e.target = {.text = "Iraq", .code = "IRQ", .country = "IRQ", .sector = "", .start = 24, .end = 28};
   e.cameo = "057";
@@ -96,13 +97,47 @@ TEST(ParseEventFormat, RejectsUnknownNames) {
 
 TEST(JsonlWriter, GoldenLine) {
   EXPECT_EQ(Write(EventFormat::kJsonl, SampleDocument(), {SampleEvent()}),
-            R"({"doc_id":"doc1","sentence":0,"date":"2017-07-23",)"
+            R"({"doc_id":"doc1","sentence":0,"date":"2017-07-23","pub_date":"2017-07-23","date_precision":"day",)"
             R"("source":{"text":"Iran","code":"IRN","country":"IRN","sector":null,"start":0,"end":4},)"
             R"("target":{"text":"Iraq","code":"IRQ","country":"IRQ","sector":null,"start":24,"end":28},)"
             R"("cameo":"057","root":"05","plover":"SUPPORT","goldstein":8.0,"quad_class":1,)"
             R"("verb":{"text":"signed","lemma":"sign","start":5,"end":11},)"
-            R"("pattern":"verbs.txt:12","text":"Iran signed a deal with Iraq."})"
+            R"("pattern":"verbs.txt:12","location":null,"attribution":null,"modality":[],)"
+            R"("text":"Iran signed a deal with Iraq."})"
             "\n");
+}
+
+// A dated, placed, attributed and flagged event (what the context stage fills).
+Event ContextEvent() {
+  Event e = SampleEvent();
+  e.date = Date(std::chrono::year(2017), std::chrono::month(7), std::chrono::day(1));
+  e.date_precision = model::DatePrecision::kMonth;
+  e.location = {.name = "Tehran", .country = "IRN", .admin1 = "Tehran", .lat = 35.69439, .lon = 51.42151,
+                .geonameid = 112931, .precision = "city"};
+  e.attribution = {.text = "IRNA", .code = "IRNMED", .start = 30, .end = 34};
+  e.modality = model::kModalityFuture | model::kModalityQuoted;
+  return e;
+}
+
+TEST(JsonlWriter, ContextFields) {
+  std::string out = Write(EventFormat::kJsonl, SampleDocument(), {ContextEvent()});
+  EXPECT_NE(out.find(R"("date":"2017-07-01","pub_date":"2017-07-23","date_precision":"month",)"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find(R"("location":{"name":"Tehran","country":"IRN","admin1":"Tehran","lat":35.6944,)"
+                     R"("lon":51.4215,"geonameid":112931,"precision":"city"},)"
+                     R"("attribution":{"text":"IRNA","code":"IRNMED","start":30,"end":34},)"
+                     R"("modality":["future","quoted"],)"),
+            std::string::npos)
+      << out;
+  Event country = ContextEvent();
+  country.location = {.name = "Turkiye", .country = "TUR", .admin1 = "", .lat = 39.9199, .lon = 32.8543, .geonameid = 0, .precision = "country"};
+  country.attribution.code = "";
+  country.modality = model::kModalityNegated | model::kModalityHypothetical;
+  nlohmann::json j = nlohmann::json::parse(Write(EventFormat::kJsonl, SampleDocument(), {country}));
+  EXPECT_TRUE(j["location"]["admin1"].is_null());
+  EXPECT_TRUE(j["location"]["geonameid"].is_null());
+  EXPECT_TRUE(j["attribution"]["code"].is_null());
+  EXPECT_EQ(j["modality"], nlohmann::json::array({"negated", "hypothetical"}));
 }
 
 TEST(JsonlWriter, NoTargetNoDateNoPloverAreNull) {
@@ -129,9 +164,10 @@ TEST(JsonlWriter, KeysInContractOrder) {
       nlohmann::ordered_json::parse(Write(EventFormat::kJsonl, SampleDocument(), {SampleEvent()}));
   std::vector<std::string> keys;
   for (auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"doc_id", "sentence", "date", "source", "target",
-                                            "cameo", "root", "plover", "goldstein", "quad_class",
-                                            "verb", "pattern", "text"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"doc_id", "sentence", "date", "pub_date", "date_precision",
+                                            "source", "target", "cameo", "root", "plover", "goldstein",
+                                            "quad_class", "verb", "pattern", "location", "attribution",
+                                            "modality", "text"}));
   std::vector<std::string> actor_keys;
   for (auto& [k, v] : j["source"].items()) actor_keys.push_back(k);
   EXPECT_EQ(actor_keys,
@@ -203,7 +239,9 @@ TEST(CsvWriter, HeaderOnlyForCsv) {
   EXPECT_EQ(CsvHeader(),
             "doc_id,sentence,date,source_text,source_code,source_country,source_sector,"
             "target_text,target_code,target_country,target_sector,cameo,root,plover,goldstein,"
-            "quad_class,verb,verb_lemma,pattern,text\r\n");
+            "quad_class,verb,verb_lemma,pattern,text,pub_date,date_precision,location_name,location_country,"
+            "location_admin1,location_lat,location_lon,location_geonameid,location_precision,attribution_text,"
+            "attribution_code,modality\r\n");
   EXPECT_EQ(EventHeader(EventFormat::kCsv), CsvHeader());
   EXPECT_EQ(EventHeader(EventFormat::kJsonl), "");
   EXPECT_EQ(EventHeader(EventFormat::kPetrarch), "");
@@ -213,7 +251,14 @@ TEST(CsvWriter, HeaderOnlyForCsv) {
 TEST(CsvWriter, GoldenRow) {
   EXPECT_EQ(Write(EventFormat::kCsv, SampleDocument(), {SampleEvent()}),
             "doc1,0,2017-07-23,Iran,IRN,IRN,,Iraq,IRQ,IRQ,,057,05,SUPPORT,8.0,1,signed,sign,"
-            "verbs.txt:12,Iran signed a deal with Iraq.\r\n");
+            "verbs.txt:12,Iran signed a deal with Iraq.,2017-07-23,day,,,,,,,,,,\r\n");
+}
+
+TEST(CsvWriter, ContextColumnsAtTheEnd) {
+  EXPECT_EQ(Write(EventFormat::kCsv, SampleDocument(), {ContextEvent()}),
+            "doc1,0,2017-07-01,Iran,IRN,IRN,,Iraq,IRQ,IRQ,,057,05,SUPPORT,8.0,1,signed,sign,"
+            "verbs.txt:12,Iran signed a deal with Iraq.,2017-07-23,month,Tehran,IRN,Tehran,35.6944,51.4215,"
+            "112931,city,IRNA,IRNMED,future;quoted\r\n");
 }
 
 TEST(CsvWriter, NoTargetLeavesTargetColumnsEmpty) {
@@ -222,7 +267,7 @@ TEST(CsvWriter, NoTargetLeavesTargetColumnsEmpty) {
   e.date.reset();
   EXPECT_EQ(Write(EventFormat::kCsv, SampleDocument(), {e}),
             "doc1,0,,Iran,IRN,IRN,,,,,,057,05,SUPPORT,8.0,1,signed,sign,"
-            "verbs.txt:12,Iran signed a deal with Iraq.\r\n");
+            "verbs.txt:12,Iran signed a deal with Iraq.,2017-07-23,day,,,,,,,,,,\r\n");
 }
 
 TEST(CsvWriter, QuotesCommaQuoteAndNewline) {
@@ -234,7 +279,7 @@ TEST(CsvWriter, QuotesCommaQuoteAndNewline) {
   std::string out = Write(EventFormat::kCsv, SampleDocument(), {e});
   EXPECT_EQ(out,
             "doc1,0,2017-07-23,\"Smith, John\",IRN,IRN,,\"the \"\"hawks\"\"\",IRQ,IRQ,,057,05,"
-            "SUPPORT,8.0,1,said\ttabbed,sign,verbs.txt:12,\"Line one\nline two\r\nend\"\r\n");
+            "SUPPORT,8.0,1,said\ttabbed,sign,verbs.txt:12,\"Line one\nline two\r\nend\",2017-07-23,day,,,,,,,,,,\r\n");
 }
 
 TEST(CsvWriter, FieldOfOnlyQuotes) {
@@ -326,6 +371,33 @@ TEST(GdeltWriter, GoldenRow) {
   std::string row;
   for (size_t i = 0; i < expected.size(); ++i) row += (i ? "\t" : "") + expected[i];
   EXPECT_EQ(Write(EventFormat::kGdelt, SampleDocument(), {SampleEvent()}), row + "\n");
+}
+
+TEST(GdeltWriter, ActionGeoFromTheLocation) {
+  std::vector<std::string> f = SplitTabs(SplitLines(Write(EventFormat::kGdelt, SampleDocument(), {ContextEvent()}))[0]);
+  ASSERT_EQ(f.size(), 61u);
+  for (int i = 35; i < 51; ++i) EXPECT_EQ(f[i], "") << "Actor geo column " << i + 1;
+  EXPECT_EQ(f[51], "4");  // world city
+  EXPECT_EQ(f[52], "Tehran, IRN");
+  EXPECT_EQ(f[53], "IRN");
+  EXPECT_EQ(f[54], "");
+  EXPECT_EQ(f[55], "");
+  EXPECT_EQ(f[56], "35.6944");
+  EXPECT_EQ(f[57], "51.4215");
+  EXPECT_EQ(f[58], "112931");
+  Event region = ContextEvent();
+  region.location = {.name = "Al-Hasakah", .country = "SYR", .admin1 = "Al-Hasakah", .lat = 36.5, .lon = 40.75,
+                     .geonameid = 0, .precision = "admin1"};
+  f = SplitTabs(SplitLines(Write(EventFormat::kGdelt, SampleDocument(), {region}))[0]);
+  EXPECT_EQ(f[51], "5");
+  EXPECT_EQ(f[52], "Al-Hasakah, SYR");
+  EXPECT_EQ(f[58], "SYR");
+  Event country = ContextEvent();
+  country.location = {.name = "United States", .country = "USA", .admin1 = "", .lat = 38.9, .lon = -77.04, .geonameid = 0, .precision = "country"};
+  f = SplitTabs(SplitLines(Write(EventFormat::kGdelt, SampleDocument(), {country}))[0]);
+  EXPECT_EQ(f[51], "1");
+  EXPECT_EQ(f[52], "United States");
+  EXPECT_EQ(f[57], "-77.0400");
 }
 
 TEST(GdeltWriter, FractionDateMatchesGdeltFiles) {

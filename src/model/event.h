@@ -50,6 +50,8 @@ struct EventLocation {
 struct EventAttribution {
   std::string text;  // the reporting phrase's actor text ("IRNA", "officials")
   std::string code;  // its actor code, empty when none matched
+  uint32_t start = 0;  // byte span of `text` in Document::text
+  uint32_t end = 0;
 
   bool empty() const { return text.empty(); }
 };

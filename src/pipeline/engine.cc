@@ -21,6 +21,12 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
   DYAD_ASSIGN_OR_RETURN(lexicon::DictionarySet set, lexicon::LoadDictionarySet(options.dictionaries));
   auto shared = std::make_shared<const lexicon::DictionarySet>(std::move(set));
   DYAD_ASSIGN_OR_RETURN(engine->coder_, coding::Coder::Create(std::move(shared), options.coder));
+  std::shared_ptr<const context::Gazetteer> gazetteer;
+  if (!options.gazetteer.empty()) {
+    DYAD_ASSIGN_OR_RETURN(std::unique_ptr<context::Gazetteer> g, context::Gazetteer::Load(options.gazetteer));
+    gazetteer = std::move(g);
+  }
+  engine->context_ = std::make_unique<context::Resolver>(std::move(gazetteer));
   return engine;
 }
 
@@ -37,7 +43,12 @@ Status Engine::Analyze(model::Document& doc, Workspace& ws) const {
 Status Engine::Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
                     std::vector<coding::SentenceTrace>* traces) const {
   DYAD_RETURN_IF_ERROR(Analyze(doc, ws));
+  const size_t first = events.size();
   coder_->CodeDocument(doc, ws.coder, events, traces);
+  auto code_phrase = [&](size_t sentence, uint32_t begin, uint32_t end) {
+    return coder_->CodePhrase(doc, sentence, begin, end, ws.coder);
+  };
+  context_->Resolve(doc, ws.context, std::span<model::Event>(events).subspan(first), code_phrase);
   return Status::Ok();
 }
 

@@ -1,4 +1,5 @@
-// The whole pipeline behind one object: text layer -> tagger/parser -> coder. This is what the CLI,
+// The whole pipeline behind one object: text layer -> tagger/parser -> coder -> context (dates,
+// places, attribution and modality of the events; context/resolver.h). This is what the CLI,
 // the server and the Python module hold; each stage it runs is skipped when the document already
 // has that stage's output (CoNLL-U input arrives tokenized and parsed).
 //
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "coding/coder.h"
+#include "context/resolver.h"
 #include "dyad/status.h"
 #include "model/document.h"
 #include "model/event.h"
@@ -22,6 +24,7 @@ namespace dyad::pipeline {
 struct EngineOptions {
   std::string models_dir;    // en-tagger.bin and en-parser.bin; "" = pre-parsed input only
   std::string dictionaries;  // a dictionary set spec (lexicon/dictionary_set.h)
+  std::string gazetteer;     // places file (context/gazetteer.h); "" = events are not placed
   coding::CoderOptions coder;
 };
 
@@ -30,25 +33,29 @@ class Engine {
   struct Workspace {
     nlp::Pipeline::Workspace nlp;
     coding::Coder::Workspace coder;
+    context::Resolver::Workspace context;
   };
 
-  // Loads the models and dictionaries. Errors name the file and line at fault.
+  // Loads the models, dictionaries and gazetteer (once; shared read-only by all threads). Errors name the file and line at fault.
   static StatusOr<std::unique_ptr<Engine>> Open(const EngineOptions& options);
 
   // Segments, tags and parses `doc` where it lacks those columns. kFailedPrecondition when the
   // document needs parsing and the engine has no models.
   Status Analyze(model::Document& doc, Workspace& ws) const;
 
-  // Analyze(), then code every sentence and append the events (and traces, when asked).
+  // Analyze(), then code every sentence and append the events (and traces, when asked), each
+  // dated, placed, attributed and flagged by the context stage.
   Status Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
               std::vector<coding::SentenceTrace>* traces = nullptr) const;
 
   const coding::Coder& coder() const { return *coder_; }
   const nlp::Pipeline* nlp() const { return nlp_.get(); }
+  const context::Resolver& context() const { return *context_; }
 
  private:
   std::unique_ptr<nlp::Pipeline> nlp_;
   std::unique_ptr<coding::Coder> coder_;
+  std::unique_ptr<context::Resolver> context_;
 };
 
 // True when every token of `doc` has a tag (the input came parsed).

@@ -1,7 +1,7 @@
 // Test helper: a parsed one-sentence Document built by hand, the way the nlp stage leaves it, so
-// coder tests need neither models nor a parser.
-#ifndef DYAD_CODING_PARSED_SENTENCE_TEST_UTIL_H_
-#define DYAD_CODING_PARSED_SENTENCE_TEST_UTIL_H_
+// coder and context tests need neither models nor a parser.
+#ifndef DYAD_MODEL_PARSED_SENTENCE_TEST_UTIL_H_
+#define DYAD_MODEL_PARSED_SENTENCE_TEST_UTIL_H_
 
 #include <sstream>
 #include <string>
@@ -10,7 +10,7 @@
 #include "model/document.h"
 #include "model/tagset.h"
 
-namespace dyad::coding::testing {
+namespace dyad::model::testing {
 
 // One sentence from lines "FORM LEMMA UPOS HEAD DEPREL" (HEAD 1-based, 0 = root), dated `date`.
 inline model::Document ParsedSentence(std::string_view conll, std::string_view date,
@@ -46,6 +46,6 @@ inline model::Document ParsedSentence(std::string_view conll, std::string_view d
   return doc;
 }
 
-}  // namespace dyad::coding::testing
+}  // namespace dyad::model::testing
 
-#endif  // DYAD_CODING_PARSED_SENTENCE_TEST_UTIL_H_
+#endif  // DYAD_MODEL_PARSED_SENTENCE_TEST_UTIL_H_
