@@ -4,7 +4,7 @@
 
 The _dyad extension is compiled by the repository's own CMake build (target _dyad, against the
 Python running this script), so the package is built exactly as `ninja` builds build/python/dyad;
-data/dictionaries and data/models are copied into the package (dyad/data), so the installed
+data/dictionaries, data/models and data/gazetteer are copied into the package (dyad/data), so the installed
 module needs nothing from the checkout. Needs cmake, a C++20 compiler, pybind11-dev and the
 libraries of scripts/install-deps; no network (hence --no-build-isolation: setuptools and wheel
 come from Debian). DYAD_BUILD_JOBS sets the compile parallelism (default: all cores).
@@ -44,7 +44,7 @@ class CMakeBuild(build_ext):
 class BuildPyWithData(build_py):
     def run(self):
         super().run()
-        for folder in ("dictionaries", "models"):
+        for folder in ("dictionaries", "models", "gazetteer"):
             shutil.copytree(ROOT / "data" / folder, pathlib.Path(self.build_lib) / "dyad" / "data" / folder,
                             dirs_exist_ok=True)
 

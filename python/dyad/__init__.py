@@ -35,7 +35,7 @@ Date = Union[str, _datetime.date, None]
 
 
 def data_dir() -> str:
-    """The folder holding ``dictionaries/`` and ``models/`` that Coder uses by default.
+    """The folder holding ``dictionaries/``, ``models/`` and ``gazetteer/`` that Coder uses by default.
 
     In order: the DYAD_DATA_DIR environment variable; the data installed with the package
     (``pip install ./python`` copies it); the checkout the module was built from (CMake build).
@@ -80,6 +80,8 @@ class Coder:
             format), ``petrarch2:DIR``, ``up:DIR``, ``petrarch1:DIR`` or ``tabari:FILE.project``.
             Default: dyad's own, ``dyad:<data_dir()>/dictionaries``.
         models: folder of en-tagger.bin and en-parser.bin. Default ``<data_dir()>/models``.
+        gazetteer: places file for event locations (``--gazetteer``); ``"none"`` places nothing.
+            Default ``<data_dir()>/gazetteer/places.tsv.gz``.
         negated: code negated verbs ("did not sign") as if affirmed (``--code-negated``).
         allow_no_target: code events that have a source but no target (``--allow-no-target``).
 
@@ -89,17 +91,22 @@ class Coder:
     """
 
     def __init__(self, dictionaries: Optional[str] = None, models: Optional[str] = None,
-                 negated: bool = False, allow_no_target: bool = False) -> None:
+                 negated: bool = False, allow_no_target: bool = False,
+                 gazetteer: Optional[str] = None) -> None:
         base = data_dir()
         self.dictionaries = dictionaries or "dyad:" + _os.path.join(base, "dictionaries")
         self.models = models if models is not None else _os.path.join(base, "models")
+        self.gazetteer = gazetteer or _os.path.join(base, "gazetteer", "places.tsv.gz")
         self.negated = negated
         self.allow_no_target = allow_no_target
-        self._engine = _dyad.Engine(self.dictionaries, self.models, negated, allow_no_target)
+        self._engine = _dyad.Engine(self.dictionaries, self.models,
+                                    "" if self.gazetteer == "none" else self.gazetteer,
+                                    negated, allow_no_target)
 
     def __repr__(self) -> str:
         return (f"dyad.Coder(dictionaries={self.dictionaries!r}, models={self.models!r}, "
-                f"negated={self.negated}, allow_no_target={self.allow_no_target})")
+                f"negated={self.negated}, allow_no_target={self.allow_no_target}, "
+                f"gazetteer={self.gazetteer!r})")
 
     def code(self, text: str, date: Date = None, doc_id: Optional[str] = None) -> List[Dict[str, Any]]:
         """Codes one article: segments, tags, parses and codes ``text``.

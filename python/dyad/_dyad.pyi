@@ -7,7 +7,8 @@ SOURCE_DATA_DIR: str
 class Engine:
     """Models and dictionaries loaded once; thread-safe."""
 
-    def __init__(self, dictionaries: str, models: str, code_negated: bool, allow_no_target: bool) -> None: ...
+    def __init__(self, dictionaries: str, models: str, gazetteer: str, code_negated: bool,
+                 allow_no_target: bool) -> None: ...
     def code(self, record: str) -> str:
         """Codes one JSONL record; returns the CLI's JSONL event lines."""
     def code_batch(self, records: List[str], threads: int) -> List[str]:

@@ -82,11 +82,12 @@ class WorkspacePool {
 
 class Engine {
  public:
-  Engine(const std::string& dictionaries, const std::string& models, bool code_negated,
-         bool allow_no_target) {
+  Engine(const std::string& dictionaries, const std::string& models, const std::string& gazetteer,
+         bool code_negated, bool allow_no_target) {
     pipeline::EngineOptions options;
     options.dictionaries = dictionaries;
     options.models_dir = models;
+    options.gazetteer = gazetteer;
     options.coder.code_negated = code_negated;
     options.coder.require_target = !allow_no_target;
     auto engine = [&options] {
@@ -176,9 +177,11 @@ PYBIND11_MODULE(_dyad, m) {
   m.doc() = "dyad's native engine. Use the `dyad` package (dyad.Coder), not this module.";
   m.attr("SOURCE_DATA_DIR") = DYAD_DATA_DIR;
   py::class_<Engine>(m, "Engine", "Models and dictionaries loaded once; thread-safe.")
-      .def(py::init<const std::string&, const std::string&, bool, bool>(), py::arg("dictionaries"),
-           py::arg("models"), py::arg("code_negated"), py::arg("allow_no_target"),
-           "Loads the models and dictionaries (a dictionary set spec such as 'dyad:DIR').")
+      .def(py::init<const std::string&, const std::string&, const std::string&, bool, bool>(),
+           py::arg("dictionaries"), py::arg("models"), py::arg("gazetteer"), py::arg("code_negated"),
+           py::arg("allow_no_target"),
+           "Loads the models, dictionaries (a dictionary set spec such as 'dyad:DIR') and gazetteer "
+           "('' for none).")
       .def("code", &Engine::Code, py::arg("record"),
            "Codes one JSONL record ({'id', 'text', 'date', ...} as JSON); returns the CLI's JSONL "
            "event lines.")
