@@ -109,22 +109,6 @@ constexpr std::string_view kCsvHeader =
     "target_text,target_code,target_country,target_sector,cameo,root,plover,goldstein,"
     "quad_class,verb,verb_lemma,pattern,text\r\n";
 
-void AppendCsvField(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += s;
-    return;
-  }
-  out.push_back('"');
-  size_t run = 0;
-  for (size_t i = s.find('"'); i != std::string_view::npos; i = s.find('"', i + 1)) {
-    out.append(s, run, i + 1 - run);  // through the quote, then double it
-    out.push_back('"');
-    run = i + 1;
-  }
-  out.append(s, run);
-  out.push_back('"');
-}
-
 void AppendCsvActor(std::string& out, const model::EventActor& a) {
   AppendCsvField(out, a.text);
   out.push_back(',');
@@ -320,6 +304,22 @@ void AppendGdeltRow(const model::Document& doc, const model::Event& e, const Gde
 }
 
 }  // namespace
+
+void AppendCsvField(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out.push_back('"');
+  size_t run = 0;
+  for (size_t i = s.find('"'); i != std::string_view::npos; i = s.find('"', i + 1)) {
+    out.append(s, run, i + 1 - run);  // through the quote, then double it
+    out.push_back('"');
+    run = i + 1;
+  }
+  out.append(s, run);
+  out.push_back('"');
+}
 
 StatusOr<EventFormat> ParseEventFormat(std::string_view name) {
   if (name == "jsonl") return EventFormat::kJsonl;

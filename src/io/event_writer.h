@@ -100,6 +100,10 @@ struct EventWriterOptions {
 // The CSV header row, CRLF-terminated.
 std::string_view CsvHeader();
 
+// Appends `s` as one RFC 4180 field: as is, or quoted (quotes doubled) when it holds a comma,
+// quote, CR or LF. For other tables written as CSV (`dyad query --format csv`).
+void AppendCsvField(std::string& out, std::string_view s);
+
 // What to write once before the first document: CsvHeader() for kCsv, empty for the others.
 std::string_view EventHeader(EventFormat format);
 

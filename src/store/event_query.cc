@@ -204,7 +204,7 @@ StatusOr<QueryResult> EventStore::RunReport(Report report, const EventFilter& fi
   DYAD_ASSIGN_OR_RETURN(Statement s, Statement::Prepare(db_, sql));
   s.Bind(q.Bind(s), int64_t{limit > 0 ? limit : -1});  // LIMIT -1: no limit
   QueryResult result;
-  DYAD_RETURN_IF_ERROR(ReadTable(s, result.columns, result.rows));
+  DYAD_RETURN_IF_ERROR(ReadTable(s, result.columns, result.rows, result.numeric));
   return result;
 }
 

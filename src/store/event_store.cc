@@ -312,7 +312,7 @@ StatusOr<EventStore::Counts> EventStore::Count() const {
 StatusOr<QueryResult> EventStore::Query(std::string_view sql) const {
   DYAD_ASSIGN_OR_RETURN(Statement s, Statement::Prepare(db_, sql));
   QueryResult result;
-  DYAD_RETURN_IF_ERROR(ReadTable(s, result.columns, result.rows));
+  DYAD_RETURN_IF_ERROR(ReadTable(s, result.columns, result.rows, result.numeric));
   return result;
 }
 

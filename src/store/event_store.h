@@ -116,6 +116,7 @@ struct DyadCount {
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;  // NULL is ""
+  std::vector<std::vector<bool>> numeric;      // per cell: an INTEGER or REAL value ("057" is not)
 };
 
 // The ready reports of `dyad query --report NAME`.

@@ -68,13 +68,18 @@ Status Statement::Run() {
 }
 
 Status ReadTable(Statement& s, std::vector<std::string>& columns,
-                 std::vector<std::vector<std::string>>& rows) {
+                 std::vector<std::vector<std::string>>& rows,
+                 std::vector<std::vector<bool>>& numeric) {
   for (int c = 0; c < s.Columns(); ++c) columns.emplace_back(s.ColumnName(c));
   for (;;) {
     DYAD_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return Status::Ok();
     auto& cells = rows.emplace_back();
-    for (int c = 0; c < s.Columns(); ++c) cells.emplace_back(s.Text(c));
+    auto& numbers = numeric.emplace_back();
+    for (int c = 0; c < s.Columns(); ++c) {
+      numbers.push_back(s.IsNumber(c));
+      cells.emplace_back(s.Text(c));
+    }
   }
 }
 

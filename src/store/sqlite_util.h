@@ -74,6 +74,10 @@ class Statement {
   int Columns() const { return sqlite3_column_count(stmt_); }
   const char* ColumnName(int c) const { return sqlite3_column_name(stmt_, c); }
   bool IsNull(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
+  bool IsNumber(int c) const {
+    int type = sqlite3_column_type(stmt_, c);
+    return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+  }
   int64_t Int(int c) const { return sqlite3_column_int64(stmt_, c); }
   double Double(int c) const { return sqlite3_column_double(stmt_, c); }
   std::string_view Text(int c) const {
@@ -87,9 +91,11 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Steps `s` to the end, collecting its column names and every row as text (NULL as "").
+// Steps `s` to the end, collecting its column names, every row as text (NULL as "") and which
+// cells hold numbers.
 Status ReadTable(Statement& s, std::vector<std::string>& columns,
-                 std::vector<std::vector<std::string>>& rows);
+                 std::vector<std::vector<std::string>>& rows,
+                 std::vector<std::vector<bool>>& numeric);
 
 }  // namespace dyad::store
 
