@@ -3,9 +3,12 @@
 //
 // Ingest keeps one set of prepared statements for the life of the store and runs each batch in one
 // IMMEDIATE transaction (the write lock is taken up front, so a batch never fails half-way on a
-// lock). The de-duplication key is the events table's UNIQUE index; an event's counts are
-// recomputed from its mentions once per batch for every event the batch touched, which stays
-// exact however documents arrive (the same outlet twice, an event split over batches).
+// lock). The de-duplication key is the events table's UNIQUE index. Counts are settled once per
+// batch for every event the batch touched: an event the batch created has all its mentions in the
+// batch, so its counts (and first mention) are computed in memory; an older event's counts are
+// recomputed from all its mentions in SQL. Both stay exact however documents arrive (the same
+// outlet twice, an event split over batches). Recounting every touched event in SQL cost 40% of
+// ingest time (SQLite builds a temporary B-tree per count(DISTINCT)).
 #include "store/event_store.h"
 
 #include <algorithm>
@@ -27,7 +30,7 @@ struct EventStore::Statements {
   Statement find_event;
   Statement insert_event;
   Statement insert_mention;
-  Statement set_first_mention;
+  Statement set_counts;
   Statement recount;
 };
 
@@ -69,8 +72,9 @@ StatusOr<EventStore::Statements> PrepareIngest(sqlite3* db) {
                                          "VALUES(?, ?, ?{})",
                                          kMentionColumns, placeholders)));
   DYAD_ASSIGN_OR_RETURN(
-      s.set_first_mention,
-      Statement::Prepare(db, "UPDATE events SET first_mention = ? WHERE id = ?"));
+      s.set_counts,
+      Statement::Prepare(db, "UPDATE events SET first_mention = ?, num_mentions = ?, "
+                             "num_sources = ?, num_articles = ? WHERE id = ?"));
   // An outlet is the document's source; documents without one each count as their own outlet.
   DYAD_ASSIGN_OR_RETURN(
       s.recount,
@@ -153,6 +157,11 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
   if (!fresh && version < 1) {
     return FailedPreconditionError(fmt::format("{} has no store schema version", path));
   }
+  // A 64 MB page cache and memory-mapped reads: SQLite's 2 MB default re-reads the B-tree pages of
+  // a store of a million events through read() on every batch and every report.
+  // Sorts and GROUP BY temporaries stay in memory.
+  DYAD_RETURN_IF_ERROR(context(Exec(
+      db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY")));
   if (options.read_only) return store;
 
   // WAL: readers (the server, `dyad query`) never block the ingest; NORMAL sync: a commit is
@@ -174,7 +183,7 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
 }
 
 Status EventStore::IngestDocument(const model::Document& doc, std::span<const model::Event> events,
-                                  std::vector<int64_t>& touched, IngestStats& stats) {
+                                  std::vector<Touch>& touched, IngestStats& stats) {
   Statements& s = *stmts_;
   const std::string pub_date = DateText(doc.date);
   s.insert_document.Bind(1, doc.id).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.title);
@@ -231,19 +240,59 @@ Status EventStore::IngestDocument(const model::Document& doc, std::span<const mo
     s.insert_mention.Bind(1, event_id).Bind(2, doc_row).Bind(3, int64_t{ordinals[e.sentence]});
     BindMention(s.insert_mention, 4, e, date, event_pub_date);
     DYAD_RETURN_IF_ERROR(s.insert_mention.Run());
-    if (!found) {
-      s.set_first_mention.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).Bind(2, event_id);
-      DYAD_RETURN_IF_ERROR(s.set_first_mention.Run());
-    }
+    const int64_t mention_id = sqlite3_last_insert_rowid(db_);
     // Only sentences that carry events are searchable: the text filter selects events.
     if (ordinals[e.sentence]++ == 0) {
       s.insert_fts.Bind(1, sentence_rows[e.sentence]).Bind(2, doc.Text(doc.sentences[e.sentence]));
       DYAD_RETURN_IF_ERROR(s.insert_fts.Run());
     }
-    touched.push_back(event_id);
+    touched.push_back({event_id, mention_id, doc_row, doc.source, !found});
     ++stats.mentions_added;
   }
   ++stats.documents_added;
+  return Status::Ok();
+}
+
+Status EventStore::SettleCounts(std::vector<Touch>& touched) {
+  std::sort(touched.begin(), touched.end(), [](const Touch& a, const Touch& b) {
+    return a.event != b.event ? a.event < b.event : a.mention < b.mention;
+  });
+  std::vector<int64_t> docs;              // of one event: its documents,
+  std::vector<int64_t> unnamed;           // those that name no source (each its own outlet),
+  std::vector<std::string_view> outlets;  // and the sources of the others
+  auto distinct = [](auto& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return static_cast<int64_t>(v.size());
+  };
+  for (size_t i = 0; i < touched.size();) {
+    size_t end = i;
+    while (end < touched.size() && touched[end].event == touched[i].event) ++end;
+    const int64_t event = touched[i].event;
+    if (!touched[i].created) {
+      DYAD_RETURN_IF_ERROR(stmts_->recount.Bind(1, event).Run());
+      i = end;
+      continue;
+    }
+    docs.clear();
+    unnamed.clear();
+    outlets.clear();
+    for (size_t j = i; j < end; ++j) {
+      docs.push_back(touched[j].doc);
+      if (touched[j].outlet.empty()) {
+        unnamed.push_back(touched[j].doc);
+      } else {
+        outlets.push_back(touched[j].outlet);
+      }
+    }
+    stmts_->set_counts.Bind(1, touched[i].mention)  // sorted: the first mention
+        .Bind(2, static_cast<int64_t>(end - i))
+        .Bind(3, distinct(outlets) + distinct(unnamed))
+        .Bind(4, distinct(docs))
+        .Bind(5, event);
+    DYAD_RETURN_IF_ERROR(stmts_->set_counts.Run());
+    i = end;
+  }
   return Status::Ok();
 }
 
@@ -252,7 +301,7 @@ StatusOr<IngestStats> EventStore::IngestBatch(std::span<const IngestItem> batch)
   auto context = [this](const Status& s) { return s.WithContext("store " + path_); };
   DYAD_RETURN_IF_ERROR(context(Exec(db_, "BEGIN IMMEDIATE")));
   IngestStats stats;
-  std::vector<int64_t> touched;
+  std::vector<Touch> touched;
   std::unordered_set<std::string_view> in_batch;
   Status status;
   for (const IngestItem& item : batch) {
@@ -271,14 +320,7 @@ StatusOr<IngestStats> EventStore::IngestBatch(std::span<const IngestItem> batch)
     status = IngestDocument(doc, item.events, touched, stats);
     if (!status.ok()) break;
   }
-  if (status.ok()) {
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (int64_t id : touched) {
-      status = stmts_->recount.Bind(1, id).Run();
-      if (!status.ok()) break;
-    }
-  }
+  if (status.ok()) status = SettleCounts(touched);
   if (status.ok()) status = Exec(db_, "COMMIT");
   if (!status.ok()) {
     (void)Exec(db_, "ROLLBACK");

@@ -189,10 +189,21 @@ class EventStore {
 
  private:
   EventStore(sqlite3* db, bool read_only, std::string path);
-  // Inserts one new document, its sentences and its mentions; appends the ids of the events it
-  // touched. REQUIRES: inside the batch's transaction, the document not yet stored.
+  // A mention written by the current batch, for settling its event's counts.
+  struct Touch {
+    int64_t event;
+    int64_t mention;
+    int64_t doc;              // documents row
+    std::string_view outlet;  // Document::source, empty when it names none
+    bool created;             // the batch created the event
+  };
+  // Inserts one new document, its sentences and its mentions; appends a Touch per mention.
+  // REQUIRES: inside the batch's transaction, the document not yet stored.
   Status IngestDocument(const model::Document& doc, std::span<const model::Event> events,
-                        std::vector<int64_t>& touched, IngestStats& stats);
+                        std::vector<Touch>& touched, IngestStats& stats);
+  // Sets num_mentions, num_sources, num_articles (and first_mention of new events) of every
+  // touched event. REQUIRES: inside the batch's transaction, after every IngestDocument.
+  Status SettleCounts(std::vector<Touch>& touched);
 
   sqlite3* db_;
   bool read_only_;
