@@ -118,7 +118,7 @@ constexpr const char* kReportSql[] = {
     "SELECT substr(e.date, 1, 7) AS month, e.source_country, e.target_country, count(*) AS events, "
     "sum(e.num_mentions) AS mentions, round(avg(e.goldstein), 2) AS mean_goldstein FROM events e "
     "WHERE e.date <> '' AND e.source_country <> '' AND e.target_country <> ''{} "
-    "GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3 LIMIT ?",
+    "GROUP BY 2, 3, 1 ORDER BY 1, 4 DESC, 2, 3 LIMIT ?",  // grouped in events_pairs order
     // kTopDyads
     "SELECT e.source_country, e.target_country, count(*) AS events, sum(e.num_mentions) AS "
     "mentions, round(avg(e.goldstein), 2) AS mean_goldstein FROM events e "

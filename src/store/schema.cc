@@ -10,6 +10,8 @@ namespace dyad::store {
 
 namespace {
 
+// events_pairs and events_roots cover the reports and Dyads(): on a million events a report
+// scans one index instead of looking up every row in the table (top-dyads 8.0 s -> see README).
 // Text columns are NOT NULL with '' for "none" so they can be compared and grouped without
 // NULL handling; only dates (and the location coordinates) are NULL when unknown.
 constexpr char kSchema[] = R"sql(
@@ -58,7 +60,9 @@ CREATE TABLE events(
 );
 CREATE INDEX events_source_code ON events(source_code);
 CREATE INDEX events_target_code ON events(target_code);
-CREATE INDEX events_countries ON events(source_country, target_country);
+CREATE INDEX events_pairs ON events(source_country, target_country, date, quad_class, goldstein,
+                                    num_mentions);
+CREATE INDEX events_roots ON events(root, goldstein, num_mentions);
 CREATE INDEX events_target_country ON events(target_country);
 CREATE INDEX events_cameo ON events(cameo);
 CREATE TABLE mentions(
