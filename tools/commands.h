@@ -19,6 +19,9 @@ void AddCodeCommand(CLI::App& app, CommandRunner* run);
 void AddExplainCommand(CLI::App& app, CommandRunner* run);
 void AddDictCommand(CLI::App& app, CommandRunner* run);
 void AddValidateCommand(CLI::App& app, CommandRunner* run);
+void AddIngestCommand(CLI::App& app, CommandRunner* run);
+void AddQueryCommand(CLI::App& app, CommandRunner* run);
+void AddExportCommand(CLI::App& app, CommandRunner* run);
 
 }  // namespace dyad::tools
 

@@ -23,7 +23,7 @@
 
 namespace dyad::tools {
 
-void AddInputOptions(CLI::App* cmd, InputOptions* o) {
+void AddInputOptions(CLI::App* cmd, InputOptions* o, bool with_output) {
   cmd->add_option("inputs", o->inputs,
                   "Files or directories to read (recursively); '-' reads stdin. .gz and .zst "
                   "are decompressed.")
@@ -32,7 +32,9 @@ void AddInputOptions(CLI::App* cmd, InputOptions* o) {
                   "auto|text|jsonl|html|petrarch-xml|tabari|conllu (auto: by extension and content)")
       ->capture_default_str();
   cmd->add_option("--date", o->date, "Publication date (YYYY-MM-DD) for inputs that carry none");
-  cmd->add_option("-o,--output", o->output, "Output file ('-' is stdout)")->capture_default_str();
+  if (with_output) {
+    cmd->add_option("-o,--output", o->output, "Output file ('-' is stdout)")->capture_default_str();
+  }
   cmd->add_option("--threads", o->threads, "Worker threads (document-level; output keeps input order)")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
@@ -49,7 +51,8 @@ namespace {
 struct Item {
   std::optional<model::Document> doc;  // empty: `error` holds a read error
   Status error;
-  std::string output;
+  std::string output;                  // RunDocuments: the document's text output
+  std::vector<model::Event> events;    // RunCodedBatches: the document's events
 };
 
 struct Batch {
@@ -151,10 +154,16 @@ class Progress {
 constexpr size_t kBatchDocuments = 64;
 constexpr size_t kBatchBytes = size_t{4} << 20;
 
-}  // namespace
+// The pipeline both entry points share. `start` runs once the inputs are open (it opens the
+// output); `work` runs on the workers per document; `sink` gets each batch's processed documents
+// on the calling thread, in input order; `finish` runs after the last batch. A non-OK Status from
+// start, sink or finish is fatal: printed, and the exit code is 2.
+using WorkFn = std::function<Status(Item& item)>;
+using SinkFn = std::function<Status(std::span<Item* const> done)>;
 
-int RunDocuments(const std::string& command, const InputOptions& options,
-                 const DocumentProcessor& process, const std::string& header) {
+int RunPipeline(const std::string& command, const InputOptions& options,
+                const std::function<Status()>& start, const WorkFn& work, const SinkFn& sink,
+                const std::function<Status()>& finish) {
   const std::string prefix = "dyad " + command;
   io::ReadOptions read_options;
   auto format = io::ParseInputFormat(options.input_format);
@@ -176,17 +185,11 @@ int RunDocuments(const std::string& command, const InputOptions& options,
     fmt::print(stderr, "{}: {}\n", prefix, stream.status().message());
     return 2;
   }
-
-  std::FILE* out = stdout;
-  if (options.output != "-") {
-    out = std::fopen(options.output.c_str(), "wb");
-    if (out == nullptr) {
-      fmt::print(stderr, "{}: cannot write {}: {}\n", prefix, options.output, std::strerror(errno));
-      return 2;
-    }
+  if (Status s = start(); !s.ok()) {
+    fmt::print(stderr, "{}: {}\n", prefix, s.message());
+    return 2;
   }
 
-  if (!header.empty()) std::fwrite(header.data(), 1, header.size(), out);
   const auto started = std::chrono::steady_clock::now();
   std::atomic<bool> stop{false};
   const size_t workers = static_cast<size_t>(options.threads);
@@ -230,10 +233,11 @@ int RunDocuments(const std::string& command, const InputOptions& options,
       while (auto batch = todo.Pop()) {
         for (Item& item : batch->items) {
           if (!item.doc || stop.load(std::memory_order_relaxed)) continue;
-          Status s = process(*item.doc, item.output);
+          Status s = work(item);
           if (!s.ok()) {
             item.error = s.WithContext(item.doc->origin);
             item.output.clear();
+            item.events.clear();
           }
         }
         done.Put(std::move(*batch));
@@ -243,11 +247,13 @@ int RunDocuments(const std::string& command, const InputOptions& options,
   }
 
   size_t docs_read = 0, docs_failed = 0, read_errors = 0, sentences = 0, bytes = 0;
-  bool write_failed = false;
+  Status fatal;
+  std::vector<Item*> good;
   Progress progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)), prefix);
   for (size_t seq = 0;; ++seq) {
     auto batch = done.Take(seq);
     if (!batch) break;
+    good.clear();
     for (Item& item : batch->items) {
       if (stop) break;
       if (item.doc) ++docs_read;
@@ -262,12 +268,12 @@ int RunDocuments(const std::string& command, const InputOptions& options,
       }
       sentences += item.doc->sentences.size();
       bytes += item.doc->text.size();
-      if (!item.output.empty() &&
-          std::fwrite(item.output.data(), 1, item.output.size(), out) != item.output.size()) {
-        write_failed = true;
-        stop = true;
-        todo.Close();
-      }
+      good.push_back(&item);
+    }
+    if (fatal.ok() && !good.empty()) fatal = sink(good);
+    if (!fatal.ok()) {
+      stop = true;
+      todo.Close();
     }
     progress.Update(docs_read, bytes, false);
   }
@@ -276,19 +282,69 @@ int RunDocuments(const std::string& command, const InputOptions& options,
   pool.clear();  // joins
   progress.Update(docs_read, bytes, true);
 
-  if (std::fflush(out) != 0) write_failed = true;
-  if (out != stdout && std::fclose(out) != 0) write_failed = true;
+  Status finished = finish();
+  if (fatal.ok()) fatal = finished;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (write_failed) {
-    fmt::print(stderr, "{}: writing {} failed: {}\n", prefix,
-               options.output == "-" ? "stdout" : options.output, std::strerror(errno));
-  }
+  if (!fatal.ok()) fmt::print(stderr, "{}: {}\n", prefix, fatal.message());
   fmt::print(stderr,
              "{}: {} documents read, {} skipped, {} read errors, {} sentences, {:.2f} seconds{}\n",
              prefix, docs_read, docs_failed, read_errors, sentences, secs,
-             options.strict && stop && !write_failed ? " (stopped: --strict)" : "");
-  if (write_failed) return 2;
+             options.strict && stop && fatal.ok() ? " (stopped: --strict)" : "");
+  if (!fatal.ok()) return 2;
   return (docs_failed + read_errors) > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int RunDocuments(const std::string& command, const InputOptions& options,
+                 const DocumentProcessor& process, const std::string& header) {
+  std::FILE* out = stdout;
+  const std::string name = options.output == "-" ? "stdout" : options.output;
+  auto write_failed = [&name] {
+    return UnavailableError(fmt::format("writing {} failed: {}", name, std::strerror(errno)));
+  };
+  return RunPipeline(
+      command, options,
+      [&] {
+        if (options.output != "-") {
+          out = std::fopen(options.output.c_str(), "wb");
+          if (out == nullptr) {
+            return UnavailableError(
+                fmt::format("cannot write {}: {}", options.output, std::strerror(errno)));
+          }
+        }
+        if (!header.empty()) std::fwrite(header.data(), 1, header.size(), out);
+        return Status::Ok();
+      },
+      [&process](Item& item) { return process(*item.doc, item.output); },
+      [&](std::span<Item* const> done) {
+        for (const Item* item : done) {
+          if (!item->output.empty() &&
+              std::fwrite(item->output.data(), 1, item->output.size(), out) != item->output.size()) {
+            return write_failed();
+          }
+        }
+        return Status::Ok();
+      },
+      [&] {
+        bool failed = std::fflush(out) != 0;
+        if (out != stdout && std::fclose(out) != 0) failed = true;
+        return failed ? write_failed() : Status::Ok();
+      });
+}
+
+int RunCodedBatches(const std::string& command, const InputOptions& options,
+                    const CodingProcessor& process, const BatchConsumer& consume) {
+  std::vector<CodedDocument> batch;
+  return RunPipeline(
+      command, options, [] { return Status::Ok(); },
+      [&process](Item& item) { return process(*item.doc, item.events); },
+      [&](std::span<Item* const> done) {
+        batch.clear();
+        for (const Item* item : done) batch.push_back({&*item->doc, &item->events});
+        return consume(batch);
+      },
+      [] { return Status::Ok(); });
 }
 
 }  // namespace dyad::tools

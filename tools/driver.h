@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "dyad/status.h"
 #include "model/document.h"
+#include "model/event.h"
 
 namespace dyad::tools {
 
@@ -27,9 +29,9 @@ struct InputOptions {
   size_t max_record_mb = 64;
 };
 
-// Registers inputs (positional), --input-format, --date, -o, --threads, --strict, --progress,
-// --no-progress and --max-record-mb on `cmd`.
-void AddInputOptions(CLI::App* cmd, InputOptions* options);
+// Registers inputs (positional), --input-format, --date, -o (unless `with_output` is false),
+// --threads, --strict, --progress, --no-progress and --max-record-mb on `cmd`.
+void AddInputOptions(CLI::App* cmd, InputOptions* options, bool with_output = true);
 
 // Turns one document into output text appended to `out`. Called from worker threads, one call
 // per document, so it must be thread-safe; a non-OK Status counts the document as failed.
@@ -42,6 +44,19 @@ using DocumentProcessor = std::function<Status(model::Document& doc, std::string
 // `header` is written once before the first output (a CSV header row).
 int RunDocuments(const std::string& command, const InputOptions& options,
                  const DocumentProcessor& process, const std::string& header = "");
+
+// For commands that store events instead of printing them (`dyad ingest`): workers code each
+// document into `events` (thread-safe, as DocumentProcessor); the calling thread then gets every
+// batch's successfully processed documents in input order, ~64 at a time. A non-OK Status from
+// `consume` ends the run with exit code 2 (the store is unusable); it is printed with the summary.
+using CodingProcessor = std::function<Status(model::Document& doc, std::vector<model::Event>& events)>;
+struct CodedDocument {
+  const model::Document* doc;
+  const std::vector<model::Event>* events;
+};
+using BatchConsumer = std::function<Status(std::span<const CodedDocument> batch)>;
+int RunCodedBatches(const std::string& command, const InputOptions& options,
+                    const CodingProcessor& process, const BatchConsumer& consume);
 
 }  // namespace dyad::tools
 
