@@ -1,5 +1,6 @@
 // The coder end to end, shared by the pipeline fuzz targets: one Engine with dyad's shipped
-// dictionaries and models, loaded once per process, and the checks every event must pass.
+// dictionaries and models, loaded once per process from LLVMFuzzerInitialize (loading takes
+// longer than libFuzzer's per-input timeout under ASan), and the checks every event must pass.
 #ifndef DYAD_FUZZ_ENGINE_FUZZ_H_
 #define DYAD_FUZZ_ENGINE_FUZZ_H_
 
@@ -39,5 +40,10 @@ inline void CodeAndCheck(model::Document& doc) {
 }
 
 }  // namespace dyad::fuzz
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  dyad::fuzz::ShippedEngine();
+  return 0;
+}
 
 #endif  // DYAD_FUZZ_ENGINE_FUZZ_H_

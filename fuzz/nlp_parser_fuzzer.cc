@@ -48,6 +48,12 @@ void AddSentence(std::string_view line, dyad::model::Document& doc) {
 
 }  // namespace
 
+// Loads the models before the first input: loading takes longer than the per-input timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  Models();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input = dyad::fuzz::AsText(data, size);
   // Forms are valid UTF-8 without NUL: readers guarantee it (record_reader.h).

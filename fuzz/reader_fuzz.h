@@ -38,7 +38,7 @@ inline int FuzzReader(NewReaderFn new_reader, const uint8_t* data, size_t size) 
     FUZZ_CHECK(doc.origin.starts_with("fuzz"));
     FUZZ_CHECK(text::FindInvalidUtf8(doc.text) == std::string_view::npos);
     FUZZ_CHECK(doc.text.find('\0') == std::string::npos);
-    if (!doc.tokens.empty()) CheckTextLayer(doc);  // CoNLL-U arrives tokenized
+    if (!doc.tokens.empty()) CheckTextLayer(doc, /*from_tokenizer=*/false);  // CoNLL-U
   }
   return 0;
 }

@@ -86,6 +86,34 @@ TEST(Conllu, ErrorsNameFileAndLine) {
   EXPECT_EQ(ReadConlluFile("/nonexistent/x.conllu").status().code(), StatusCode::kNotFound);
 }
 
+// Found by fuzz/io_conllu_fuzzer (crash input in fuzz/corpus/io_conllu/): a multiword range that
+// the sentence ends before completing ("1-3" with words 1 and 2 only), or that the next range cuts
+// short, made the span assignment read past the last word. Each word now keeps a span inside the
+// text, with or without "# text".
+TEST(Conllu, IncompleteMultiwordRangeStaysInsideTheSentence) {
+  for (const char* text : {"# text = abc d\n", ""}) {
+    std::string input = std::string(text) +
+                        "1-3\tabc\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "1\ta\ta\tX\tFW\t_\t0\troot\t_\t_\n"
+                        "2\tb\tb\tX\tFW\t_\t1\tdep\t_\t_\n\n"
+                        "1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "1\ta\ta\tX\tFW\t_\t0\troot\t_\t_\n"
+                        "2-3\tbc\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "2\tb\tb\tX\tFW\t_\t1\tdep\t_\t_\n"
+                        "3\tc\tc\tX\tFW\t_\t1\tdep\t_\t_\n\n";
+    auto docs = ParseConllu(input, "mwt.conllu");
+    ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+    ASSERT_EQ(docs->size(), 1u);
+    const model::Document& d = (*docs)[0];
+    ASSERT_EQ(d.tokens.size(), 5u);
+    for (const model::Token& t : d.tokens) {
+      EXPECT_LT(t.start, t.end);
+      EXPECT_LE(t.end, d.text.size());
+    }
+    EXPECT_EQ(d.Text(d.tokens[0]), "abc");  // the whole range: its words do not spell it
+  }
+}
+
 TEST(Conllu, SplitsLongUnmarkedFilesIntoDocuments) {
   std::string many;
   for (size_t i = 0; i < kMaxSentencesPerDocument + 5; ++i) many += "1\tx\tx\tX\tFW\t_\t0\troot\t_\t_\n\n";

@@ -34,7 +34,9 @@ class EngineHostileInput : public ::testing::Test {
     Engine::Workspace ws;
     std::vector<model::Event> events;
     EXPECT_TRUE(engine_->Code(doc, ws, events).ok());
-    for (const model::Sentence& s : doc.sentences) EXPECT_TRUE(nlp::testing::IsTree(doc, s)) << "sentence at " << s.start;
+    for (const model::Sentence& s : doc.sentences) {
+      EXPECT_TRUE(nlp::testing::IsTree(doc, s)) << "sentence at byte " << s.start;
+    }
     for (const model::Event& e : events) {
       EXPECT_LT(e.sentence, doc.sentences.size());
       EXPECT_LE(e.source.end, doc.text.size());
