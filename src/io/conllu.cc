@@ -168,7 +168,7 @@ class Builder {
     bool spells = true;
     for (size_t k = i; k < i + n; ++k) {
       std::string_view f = words[k].form;
-      if (surface.substr(total, f.size()) != f) spells = false;
+      if (total > surface.size() || surface.substr(total, f.size()) != f) spells = false;
       total += f.size();
     }
     spells = spells && total == surface.size();
@@ -268,6 +268,10 @@ StatusOr<std::vector<model::Document>> ParseConllu(std::string_view content,
     }
     std::string_view id = cols[0];
     if (id.find('.') != std::string_view::npos) continue;  // empty node
+    // CoNLL-U fields are never empty ("_" is the blank); an empty FORM would make an empty token.
+    if (cols[1].empty()) {
+      return InvalidArgumentError(fmt::format("{}:{}: empty FORM", file_name, line_no));
+    }
     if (size_t dash = id.find('-'); dash != std::string_view::npos) {
       MultiToken m;
       if (!ParseInt(id.substr(0, dash), m.first) || !ParseInt(id.substr(dash + 1), m.last) ||
