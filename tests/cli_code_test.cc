@@ -11,32 +11,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/cli_test_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliResult {
-  int status = -1;
-  std::string out, err;
-};
-
-CliResult Dyad(const std::string& args) {
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path();
-  const std::string out = (dir / ("dyad_cli_code_out." + std::to_string(::getpid()) + "." + std::to_string(counter))).string();
-  const std::string err = (dir / ("dyad_cli_code_err." + std::to_string(::getpid()) + "." + std::to_string(counter++))).string();
-  int status = std::system((std::string(DYAD_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
-  CliResult r;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::stringstream o, e;
-  o << std::ifstream(out).rdbuf();
-  e << std::ifstream(err).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  fs::remove(out);
-  fs::remove(err);
-  return r;
-}
+using dyad::testing::CliResult;
+using dyad::testing::Dyad;
 
 const std::string kExample = std::string(DYAD_SOURCE_DIR) + "/examples/iran-iraq-accord.txt";
 

@@ -91,7 +91,7 @@ class Builder {
           aligned = false;
           break;
         }
-        size_t n = words[i].mwt >= 0 ? mwts[words[i].mwt].last - mwts[words[i].mwt].first + 1 : 1;
+        size_t n = UnitSize(words, i);
         AssignSpans(words, i, n, surface, pos, spans);
         pos += surface.size();
         i += n;
@@ -103,7 +103,7 @@ class Builder {
       for (size_t i = 0; i < words.size();) {
         bool mwt = words[i].mwt >= 0;
         std::string_view surface = mwt ? mwts[words[i].mwt].surface : words[i].form;
-        size_t n = mwt ? mwts[words[i].mwt].last - mwts[words[i].mwt].first + 1 : 1;
+        size_t n = UnitSize(words, i);
         AssignSpans(words, i, n, surface, built.size(), spans);
         built.append(surface);
         bool space = mwt ? mwts[words[i].mwt].space_after : words[i].space_after;
@@ -150,6 +150,16 @@ class Builder {
   }
 
  private:
+  // The number of words from words[i] on that share its multiword token (1 outside one). Counted
+  // from the words rather than taken from the range ID, so that a range left incomplete by the
+  // end of the sentence ("1-3" followed by words 1 and 2 only) or cut short by the next range
+  // never reaches past the words there are.
+  static size_t UnitSize(const std::vector<Word>& words, size_t i) {
+    size_t n = 1;
+    while (words[i].mwt >= 0 && i + n < words.size() && words[i + n].mwt == words[i].mwt) ++n;
+    return n;
+  }
+
   // Gives words [i, i+n) spans inside `surface` placed at `offset`.
   static void AssignSpans(const std::vector<Word>& words, size_t i, size_t n,
                           std::string_view surface, size_t offset,
@@ -158,7 +168,7 @@ class Builder {
     bool spells = true;
     for (size_t k = i; k < i + n; ++k) {
       std::string_view f = words[k].form;
-      if (surface.substr(total, f.size()) != f) spells = false;
+      if (total > surface.size() || surface.substr(total, f.size()) != f) spells = false;
       total += f.size();
     }
     spells = spells && total == surface.size();
@@ -258,6 +268,10 @@ StatusOr<std::vector<model::Document>> ParseConllu(std::string_view content,
     }
     std::string_view id = cols[0];
     if (id.find('.') != std::string_view::npos) continue;  // empty node
+    // CoNLL-U fields are never empty ("_" is the blank); an empty FORM would make an empty token.
+    if (cols[1].empty()) {
+      return InvalidArgumentError(fmt::format("{}:{}: empty FORM", file_name, line_no));
+    }
     if (size_t dash = id.find('-'); dash != std::string_view::npos) {
       MultiToken m;
       if (!ParseInt(id.substr(0, dash), m.first) || !ParseInt(id.substr(dash + 1), m.last) ||

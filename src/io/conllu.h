@@ -28,7 +28,7 @@ inline constexpr size_t kMaxSentencesPerDocument = 200;
 
 // Parses CoNLL-U text. `file_name` prefixes error messages ("file:line: what"). Errors: a line
 // that is not a comment, blank or 10 tab-separated columns, a bad ID or HEAD, a HEAD outside
-// the sentence (kInvalidArgument). Every document's `origin` is "file:line" of its first line.
+// the sentence, an empty FORM (kInvalidArgument). Every document's `origin` is "file:line" of its first line.
 // `first_line` is the line number of content's first line in its file (for chunked reading).
 StatusOr<std::vector<model::Document>> ParseConllu(std::string_view content,
                                                    std::string_view file_name, size_t first_line = 1);

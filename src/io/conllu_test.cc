@@ -86,6 +86,58 @@ TEST(Conllu, ErrorsNameFileAndLine) {
   EXPECT_EQ(ReadConlluFile("/nonexistent/x.conllu").status().code(), StatusCode::kNotFound);
 }
 
+// Found by fuzz/io_conllu_fuzzer (crash input in fuzz/corpus/io_conllu/): a multiword range that
+// the sentence ends before completing ("1-3" with words 1 and 2 only), or that the next range cuts
+// short, made the span assignment read past the last word. Each word now keeps a span inside the
+// text, with or without "# text".
+TEST(Conllu, IncompleteMultiwordRangeStaysInsideTheSentence) {
+  for (const char* text : {"# text = abc d\n", ""}) {
+    std::string input = std::string(text) +
+                        "1-3\tabc\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "1\ta\ta\tX\tFW\t_\t0\troot\t_\t_\n"
+                        "2\tb\tb\tX\tFW\t_\t1\tdep\t_\t_\n\n"
+                        "1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "1\ta\ta\tX\tFW\t_\t0\troot\t_\t_\n"
+                        "2-3\tbc\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "2\tb\tb\tX\tFW\t_\t1\tdep\t_\t_\n"
+                        "3\tc\tc\tX\tFW\t_\t1\tdep\t_\t_\n\n";
+    auto docs = ParseConllu(input, "mwt.conllu");
+    ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+    ASSERT_EQ(docs->size(), 1u);
+    const model::Document& d = (*docs)[0];
+    ASSERT_EQ(d.tokens.size(), 5u);
+    for (const model::Token& t : d.tokens) {
+      EXPECT_LT(t.start, t.end);
+      EXPECT_LE(t.end, d.text.size());
+    }
+    EXPECT_EQ(d.Text(d.tokens[0]), "abc");  // the whole range: its words do not spell it
+  }
+}
+
+// Found by fuzz/pipeline_conllu_fuzzer: words that spell more than their multiword token's
+// surface ("1-2 ab" over "abc" and "d") made the span check read past the surface (an
+// out_of_range exception that ended the process).
+TEST(Conllu, WordsLongerThanTheirMultiwordTokenGetItsSpan) {
+  auto docs = ParseConllu("1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                          "1\tabc\tabc\tX\tFW\t_\t0\troot\t_\t_\n"
+                          "2\tdefgh\td\tX\tFW\t_\t1\tdep\t_\t_\n\n",
+                          "long.conllu");
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  const model::Document& d = (*docs)[0];
+  ASSERT_EQ(d.tokens.size(), 2u);
+  EXPECT_EQ(d.Text(d.tokens[0]), "ab");
+  EXPECT_EQ(d.Text(d.tokens[1]), "ab");
+}
+
+// Found by fuzz/io_conllu_fuzzer: an empty FORM column made an empty token, which no later stage
+// expects. It is an error naming the line, as the format requires "_" for a blank field.
+TEST(Conllu, EmptyFormIsAnError) {
+  auto docs = ParseConllu("1\ta\ta\tX\tFW\t_\t0\troot\t_\t_\n2\t\tb\tX\tFW\t_\t1\tdep\t_\t_\n\n",
+                          "empty.conllu");
+  ASSERT_FALSE(docs.ok());
+  EXPECT_EQ(docs.status().message(), "empty.conllu:2: empty FORM");
+}
+
 TEST(Conllu, SplitsLongUnmarkedFilesIntoDocuments) {
   std::string many;
   for (size_t i = 0; i < kMaxSentencesPerDocument + 5; ++i) many += "1\tx\tx\tX\tFW\t_\t0\troot\t_\t_\n\n";

@@ -95,6 +95,35 @@ TEST(JsonlReaderTest, BadLinesAreReportedAndSkipped) {
   starts(10, "12: \"text\" holds a NUL character");
 }
 
+// A file cut while being written: its last line ends inside a string, without a newline. The
+// error names that line and every record before it is kept.
+TEST(JsonlReaderTest, TruncatedLastLineIsNamedAndEarlierRecordsKept) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 100; ++i) lines += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Some text.\"}\n";
+  std::string path = dir.Write("cut.jsonl", lines + "{\"id\":\"d100\",\"text\":\"Some te");
+  auto r = ReadAllEvents({path});
+  ASSERT_EQ(r.docs.size(), 100u);
+  EXPECT_EQ(r.docs.back().id, "d99");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_TRUE(r.errors[0].starts_with(path + ":101: invalid JSON: ")) << r.errors[0];
+  EXPECT_EQ(r.events.back(), 'E');
+}
+
+// Latin-1 bytes inside otherwise valid UTF-8 (a copy-paste from an old page): the line is an error
+// naming the byte; the valid multi-byte characters around it do not shift the offset.
+TEST(JsonlReaderTest, Latin1InsideUtf8IsNamedWithItsOffset) {
+  TempDir dir;
+  std::string path = dir.Write("mixed.jsonl",
+                               "{\"text\":\"Z\xC3\xBCrich \xE2\x80\x94 caf\xE9 cr\xE8me\"}\n"
+                               "{\"text\":\"Z\xC3\xBCrich \xE2\x80\x94 caf\xC3\xA9\"}\n");
+  auto r = ReadAllEvents({path});
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], path + ":1: invalid UTF-8 byte 0xE9 at byte 24");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "Z\xC3\xBCrich \xE2\x80\x94 caf\xC3\xA9");
+}
+
 TEST(JsonlReaderTest, HugeLineIsSkippedNotBuffered) {
   TempDir dir;
   std::string big = "{\"text\":\"" + std::string(50u << 20, 'a') + "\"}\n";

@@ -1,6 +1,10 @@
 #include "lexicon/dyad_format.h"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
+
+#include "lexicon/dictionary_check.h"
 
 namespace dyad::lexicon {
 namespace {
@@ -125,6 +129,30 @@ person Putin = RUS
   EXPECT_EQ(messages[7], "t.dyad:10: unknown entry 'person' (expected actor, agent, discard or verb)");
   EXPECT_EQ(messages[8], "t.dyad:11: indented line outside an actor or verb entry");
   EXPECT_TRUE(l.status.ok());  // not strict
+}
+
+// A hand-edited file pasted into itself many times: 100,000 lines of the same five. Loading stays
+// linear, keeps every entry (events are not multiplied: tests/cli_hostile_test.cc) and `dyad dict check`
+// names each duplicate with the line of its first definition.
+TEST(DyadFormat, HundredThousandLinesOfDuplicatesLoadAndAreReported) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) {
+    text += "actor Iran | Islamic Republic of Iran = IRN\nagent defence minister = ~GOVMIL\n"
+            "discard football\nverb sign = ---\n    obj=accord -> 057 <->\n";
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto l = Load(text);
+  ASSERT_TRUE(l.status.ok());
+  EXPECT_TRUE(l.diagnostics.empty());
+  EXPECT_EQ(l.actors.actors.size(), 20000u);
+  EXPECT_EQ(l.agents.agents.size(), 20000u);
+
+  DictionarySet set;
+  set.actors = std::move(l.actors);
+  std::vector<std::string> problems = CheckDictionarySet(set);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
+  ASSERT_EQ(problems.size(), 2u * 19999);
+  EXPECT_EQ(problems[0], "t.dyad:6: phrase 'IRAN' is already an actor at t.dyad:1");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <random>
 
 namespace dyad::lexicon {
@@ -255,6 +256,21 @@ GOLLUM ; TABARI comment
   EXPECT_EQ(*dict.actors[2].codes[0].from, year_month_day(year(2008), October, day(4)));
   EXPECT_EQ(dict.actors[3].codes.size(), 2u);  // blanks inside the date part are tolerated
   EXPECT_EQ(dict.Where(dict.actors[1].codes[1].where), "a.txt:8");
+}
+
+// 100,000 lines of the same four-line entry, as when a file is concatenated with itself: loading
+// stays linear and keeps every entry; `dyad dict check` reports the duplicates (dyad_format_test).
+TEST(ActorsTest, HundredThousandLinesOfDuplicates) {
+  std::string text;
+  for (int i = 0; i < 25000; ++i) text += "IRAN_ [IRN]\n+ISLAMIC_REPUBLIC_OF_IRAN\nHASSAN_ROUHANI_\n\t[IRNGOV 130803-210803]\n";
+  auto start = std::chrono::steady_clock::now();
+  std::vector<Diagnostic> diags;
+  ActorDictionary dict;
+  ASSERT_TRUE(ParseActors(text, "big.txt", {}, &dict, &diags).ok());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
+  EXPECT_TRUE(diags.empty()) << ::testing::PrintToString(Messages(diags));
+  ASSERT_EQ(dict.actors.size(), 50000u);
+  EXPECT_EQ(dict.Where(dict.actors.back().codes[0].where), "big.txt:100000");
 }
 
 TEST(ActorsTest, ReportsBadCodesAndDates) {
@@ -552,7 +568,8 @@ TEST(TabariProjectTest, FilesResolvedAgainstTheProjectFolder) {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Damaged input never crashes (a deterministic stand-in until the fuzz target exists).
+// Damaged input never crashes: a fixed-seed complement of the fuzz targets (fuzz/lexicon_*), run
+// by every build.
 
 TEST(CorruptionTest, RandomBytesAndTruncationsNeverCrash) {
   std::string corpus = std::string(kVerbs) + std::string(kTabariVerbs) +
