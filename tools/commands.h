@@ -19,6 +19,7 @@ void AddCodeCommand(CLI::App& app, CommandRunner* run);
 void AddExplainCommand(CLI::App& app, CommandRunner* run);
 void AddDictCommand(CLI::App& app, CommandRunner* run);
 void AddValidateCommand(CLI::App& app, CommandRunner* run);
+void AddServeCommand(CLI::App& app, CommandRunner* run);
 
 }  // namespace dyad::tools
 

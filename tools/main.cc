@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       "  dyad segment examples/iran-iraq-accord.txt --date 2017-07-23\n"
       "  dyad segment corpus/ --input-format jsonl --threads 2 -o sentences.jsonl\n"
       "  zstdcat news.jsonl.zst | dyad segment - --input-format jsonl\n"
+      "  dyad serve --port 8080 --db events.db\n"
       "Run 'dyad COMMAND --help' for a command's options.");
 
   dyad::tools::CommandRunner run;
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   dyad::tools::AddExplainCommand(app, &run);
   dyad::tools::AddDictCommand(app, &run);
   dyad::tools::AddValidateCommand(app, &run);
+  dyad::tools::AddServeCommand(app, &run);
 
   try {
     app.parse(argc, argv);

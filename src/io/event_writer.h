@@ -110,6 +110,10 @@ void AppendEvents(EventFormat format, const model::Document& doc,
                   std::span<const model::Event> events, std::string& out,
                   const EventWriterOptions& options = {});
 
+// Appends one event as the jsonl format writes it (one line, newline included). For callers that
+// embed events in a larger JSON document (the server).
+void AppendEventJsonLine(const model::Event& event, std::string& out);
+
 // GDELT GLOBALEVENTID for the `ordinal`-th event (0-based) of sentence `sentence` of document
 // `doc_id`: FNV-1a 64 over the bytes of doc_id, a 0xFF separator (never in UTF-8), then sentence and
 // ordinal as 4 little-endian bytes each; the hash is folded (h ^ h >> 53) to 53 bits, so ids stay
