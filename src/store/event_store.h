@@ -172,8 +172,8 @@ class EventStore {
 
   // Runs one SQL statement (read-only stores refuse writes) and returns its rows as text.
   StatusOr<QueryResult> Query(std::string_view sql) const;
-  // A ready report, at most `limit` rows.
-  StatusOr<QueryResult> RunReport(Report report, int limit) const;
+  // A ready report over the events matching `filter`, at most `limit` rows (<= 0: all).
+  StatusOr<QueryResult> RunReport(Report report, const EventFilter& filter, int limit) const;
 
   // Writes the export in chunks to `write` (which returns non-OK to stop, e.g. disk full).
   Status Export(ExportFormat format, const std::function<Status(std::string_view)>& write) const;
@@ -184,13 +184,19 @@ class EventStore {
   };
   StatusOr<Counts> Count() const;
 
+  struct Statements;  // the ingest statements, prepared once, reused by every batch
+
  private:
-  struct Statements;
-  EventStore(sqlite3* db, bool read_only);
+  EventStore(sqlite3* db, bool read_only, std::string path);
+  // Inserts one new document, its sentences and its mentions; appends the ids of the events it
+  // touched. REQUIRES: inside the batch's transaction, the document not yet stored.
+  Status IngestDocument(const model::Document& doc, std::span<const model::Event> events,
+                        std::vector<int64_t>& touched, IngestStats& stats);
 
   sqlite3* db_;
   bool read_only_;
-  std::unique_ptr<Statements> stmts_;  // prepared once, reused by every batch
+  std::string path_;
+  std::unique_ptr<Statements> stmts_;  // null when read-only
 };
 
 }  // namespace dyad::store
