@@ -15,6 +15,7 @@ namespace {
 
 constexpr int kPetrarchColumns = 11;
 constexpr int kGdeltColumns = 61;
+constexpr int kGdeltMentionColumns = 16;
 
 // fmt appends straight into `out`: no temporary strings per field.
 template <typename... Args>
@@ -265,10 +266,10 @@ void AppendGdeltActor(TsvRow& row, const model::EventActor& a) {
       .Empty(2);        // Type2Code, Type3Code
 }
 
-void AppendGdeltEvent(const model::Document& doc, const model::Event& e, uint32_t ordinal,
-                      bool root_event, const EventWriterOptions& options, std::string& out) {
+void AppendGdeltRow(const model::Document& doc, const model::Event& e, const GdeltEventCounts& counts,
+                    bool root_event, const EventWriterOptions& options, std::string& out) {
   TsvRow row(out);
-  row.Format("{}", GdeltEventId(e.doc_id, e.sentence, ordinal));
+  row.Format("{}", counts.id);
   if (e.date) {
     int year = static_cast<int>(e.date->year());
     unsigned month = static_cast<unsigned>(e.date->month());
@@ -301,9 +302,9 @@ void AppendGdeltEvent(const model::Document& doc, const model::Event& e, uint32_
     row.Empty();
   }
   row.Goldstein(e.goldstein)
-      .Format("1")  // NumMentions
-      .Format("1")  // NumSources
-      .Format("1")  // NumArticles
+      .Format("{}", counts.num_mentions)
+      .Format("{}", counts.num_sources)
+      .Format("{}", counts.num_articles)
       .Empty()      // AvgTone
       .Empty(24);   // Actor1Geo_*, Actor2Geo_*, ActionGeo_*: 3 x 8
   if (!options.date_added.empty()) {
@@ -393,11 +394,46 @@ void AppendEvents(EventFormat format, const model::Document& doc,
           ordinal = 0;
           for (size_t j = 0; j < i; ++j) ordinal += events[j].sentence == e.sentence;
         }
-        AppendGdeltEvent(doc, e, ordinal, IsRootEvent(doc, lead, e.sentence), options, out);
+        GdeltEventCounts counts;
+        counts.id = GdeltEventId(e.doc_id, e.sentence, ordinal);
+        AppendGdeltRow(doc, e, counts, IsRootEvent(doc, lead, e.sentence), options, out);
       }
       return;
     }
   }
+}
+
+void AppendGdeltEvent(const model::Document& doc, const model::Event& event,
+                      const GdeltEventCounts& counts, std::string& out,
+                      const EventWriterOptions& options) {
+  AppendGdeltRow(doc, event, counts, IsRootEvent(doc, LeadParagraph(doc), event.sentence), options,
+                 out);
+}
+
+void AppendGdeltMention(const model::Document& doc, const model::Event& event,
+                        uint64_t global_event_id, std::string_view event_time_date,
+                        size_t doc_length, std::string& out) {
+  TsvRow row(out);
+  row.Format("{}", global_event_id).Text(event_time_date);
+  if (doc.date) {
+    row.Date(doc.date);
+    out += "000000";
+  } else {
+    row.Empty();
+  }
+  auto offset = [](const model::EventActor& a) { return a.empty() ? int64_t{-1} : int64_t{a.start}; };
+  row.Format("1")  // MentionType: WEB
+      .Text(doc.source.empty() ? std::string_view(doc.id) : std::string_view(doc.source))
+      .Text(doc.url.empty() ? std::string_view(doc.id) : std::string_view(doc.url))
+      .Format("{}", uint64_t{event.sentence} + 1)
+      .Format("{}", offset(event.source))
+      .Format("{}", offset(event.target))
+      .Format("{}", event.verb.start)
+      .Format("1")  // InRawText
+      .Format("{}", event.modality == model::kModalityNone ? 100 : 50)
+      .Format("{}", doc_length)
+      .Empty(3)  // MentionDocTone, MentionDocTranslationInfo, Extras
+      .End(kGdeltMentionColumns);
 }
 
 }  // namespace dyad::io

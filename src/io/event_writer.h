@@ -61,7 +61,8 @@
 //                              code itself for 2-3 digits), event.root (else its first 2 digits).
 //               QuadClass      model::GdeltQuadClass(event.quad_class): Phoenix 0 -> 1, 1-4 kept.
 //               GoldsteinScale event.goldstein, one decimal.
-//               NumMentions, NumSources, NumArticles  1 (one document); AvgTone empty.
+//               NumMentions, NumSources, NumArticles  1 (one document; a de-duplicated event
+//                              from the store carries its own, see AppendGdeltEvent); AvgTone empty.
 //               geo columns (35-58) empty: places are not resolved yet.
 //               DATEADDED      options.date_added, else the document's publication date as
 //                              YYYYMMDD000000, else empty; never the wall clock, so output is
@@ -113,6 +114,42 @@ void AppendEvents(EventFormat format, const model::Document& doc,
 // Appends one event as the jsonl format writes it (one line, newline included). For callers that
 // embed events in a larger JSON document (the server).
 void AppendEventJsonLine(const model::Event& event, std::string& out);
+
+// What a de-duplicated event (from the store) brings to its GDELT row instead of the one-document
+// defaults: its GLOBALEVENTID and how many mentions, sources and articles report it.
+struct GdeltEventCounts {
+  uint64_t id = 0;
+  int64_t num_mentions = 1;
+  int64_t num_sources = 1;
+  int64_t num_articles = 1;
+};
+
+// Appends one GDELT 2.0 event row (61 columns, as kGdelt) for `event`, whose first mention is in
+// `doc`, with the given id and counts.
+void AppendGdeltEvent(const model::Document& doc, const model::Event& event,
+                      const GdeltEventCounts& counts, std::string& out,
+                      const EventWriterOptions& options = {});
+
+// One row of the GDELT 2.0 Mentions table (*.mentions.CSV: tab-separated, no header), 16 columns
+// in codebook order, for the mention `event` (from `doc`) of the event with id `global_event_id`:
+//   GlobalEventID      global_event_id (the events row's GLOBALEVENTID)
+//   EventTimeDate      event_time_date as given (the event's DATEADDED, YYYYMMDDHHMMSS)
+//   MentionTimeDate    the document's publication date as YYYYMMDD000000, else empty
+//   MentionType        1 (WEB): dyad reads article text
+//   MentionSourceName  Document::source, else the document id
+//   MentionIdentifier  Document::url, else the document id
+//   SentenceID         1-based sentence of the mention (event.sentence + 1)
+//   Actor1CharOffset, Actor2CharOffset, ActionCharOffset  byte offsets of the source, target
+//                      and verb in the document text (GDELT counts characters; dyad's offsets are
+//                      bytes, equal for ASCII); -1 when there is no such actor, as in GDELT
+//   InRawText          1: every dyad actor is found in the text itself
+//   Confidence         100, or 50 when the event carries a modality flag (negated, hypothetical,
+//                      future, quoted claim): dyad has no finer confidence yet
+//   MentionDocLen      doc_length: bytes of the document text
+//   MentionDocTone, MentionDocTranslationInfo, Extras   empty
+void AppendGdeltMention(const model::Document& doc, const model::Event& event,
+                        uint64_t global_event_id, std::string_view event_time_date,
+                        size_t doc_length, std::string& out);
 
 // GDELT GLOBALEVENTID for the `ordinal`-th event (0-based) of sentence `sentence` of document
 // `doc_id`: FNV-1a 64 over the bytes of doc_id, a 0xFF separator (never in UTF-8), then sentence and

@@ -470,5 +470,56 @@ TEST(GdeltWriter, IsRootEventFollowsTheLeadParagraph) {
   EXPECT_EQ(SplitTabs(lines[3])[25], "0");
 }
 
+TEST(GdeltEvent, StoredEventCarriesItsIdAndCounts) {
+  std::string out;
+  AppendGdeltEvent(SampleDocument(), SampleEvent(),
+                   {.id = 42, .num_mentions = 5, .num_sources = 3, .num_articles = 4}, out);
+  std::vector<std::string> lines = SplitLines(out);
+  ASSERT_EQ(lines.size(), 1u);
+  std::vector<std::string> cols = SplitTabs(lines[0]);
+  ASSERT_EQ(cols.size(), 61u);
+  EXPECT_EQ(cols[0], "42");
+  EXPECT_EQ(cols[25], "1");  // IsRootEvent: the lead sentence
+  EXPECT_EQ(cols[31], "5");  // NumMentions
+  EXPECT_EQ(cols[32], "3");  // NumSources
+  EXPECT_EQ(cols[33], "4");  // NumArticles
+}
+
+TEST(GdeltMention, SixteenColumnsInCodebookOrder) {
+  Document doc = SampleDocument();
+  Event e = SampleEvent();
+  std::string out;
+  AppendGdeltMention(doc, e, 42, "20170723000000", doc.text.size(), out);
+  e.target = {};
+  e.modality = model::kModalityFuture;
+  doc.url.clear();
+  doc.source.clear();
+  AppendGdeltMention(doc, e, 43, "20170723000000", doc.text.size(), out);
+  std::vector<std::string> lines = SplitLines(out);
+  ASSERT_EQ(lines.size(), 2u);
+  std::vector<std::string> a = SplitTabs(lines[0]);
+  ASSERT_EQ(a.size(), 16u);
+  EXPECT_EQ(a[0], "42");
+  EXPECT_EQ(a[1], "20170723000000");
+  EXPECT_EQ(a[2], "20170723000000");
+  EXPECT_EQ(a[3], "1");
+  EXPECT_EQ(a[4], "Reuters");
+  EXPECT_EQ(a[5], "https://example.com/a");
+  EXPECT_EQ(a[6], "1");   // sentence 0 is GDELT's sentence 1
+  EXPECT_EQ(a[7], "0");   // Iran
+  EXPECT_EQ(a[8], "24");  // Iraq
+  EXPECT_EQ(a[9], "5");   // signed
+  EXPECT_EQ(a[10], "1");
+  EXPECT_EQ(a[11], "100");
+  EXPECT_EQ(a[12], "29");
+  EXPECT_EQ(a[13], "");
+  std::vector<std::string> b = SplitTabs(lines[1]);
+  ASSERT_EQ(b.size(), 16u);
+  EXPECT_EQ(b[4], "doc1");  // no source: the document id
+  EXPECT_EQ(b[5], "doc1");  // no url: the document id
+  EXPECT_EQ(b[8], "-1");    // no target
+  EXPECT_EQ(b[11], "50");   // a future event is less certain
+}
+
 }  // namespace
 }  // namespace dyad::io
