@@ -2,6 +2,8 @@
 // request (code_request.h, store_routes.h), run the engine or the store, write JSON.
 #include "server/server.h"
 
+#include <sys/socket.h>
+
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -9,6 +11,7 @@
 #include "server/code_request.h"
 #include "server/http_util.h"
 #include "server/openapi.h"
+#include "server/store_routes.h"
 #include "server/task_queue.h"
 
 namespace dyad::server {
@@ -17,6 +20,7 @@ struct Server::Impl {
   const pipeline::Engine* engine;
   ServerOptions options;
   httplib::Server http;
+  std::unique_ptr<StoreRoutes> store;  // null without --db
   int port = 0;
 
   void AddRoutes();
@@ -68,6 +72,15 @@ void Server::Impl::AddRoutes() {
     res.set_content(OpenApiJson(options.version), kJsonType);
   });
   http.Post("/v1/code", [this](const httplib::Request& req, httplib::Response& res) { Code(req, res); });
+  if (store) {
+    store->Register(http);
+  } else {
+    auto no_store = [](const httplib::Request&, httplib::Response& res) {
+      SetError(res, 503, "this server has no event store: start it with 'dyad serve --db FILE'");
+    };
+    http.Post("/v1/ingest", no_store);
+    for (const char* path : {"/v1/events", "/v1/stats/timeseries", "/v1/stats/dyads"}) http.Get(path, no_store);
+  }
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -81,6 +94,12 @@ StatusOr<std::unique_ptr<Server>> Server::Start(const pipeline::Engine* engine, 
   httplib::Server& http = impl->http;
   const size_t threads = options.threads;
   http.new_task_queue = [threads] { return new BoundedTaskQueue(threads, 4 * threads); };
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second `dyad serve` on
+  // the same port would start silently and take half the connections.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(options.timeout_s);
   http.set_write_timeout(options.timeout_s);
@@ -106,6 +125,11 @@ StatusOr<std::unique_ptr<Server>> Server::Start(const pipeline::Engine* engine, 
     }
     SetError(res, 500, "internal error: " + what);
   });
+  if (!options.db_path.empty()) {
+    auto store = StoreRoutes::Open(options.db_path, engine, options.token, options.timeout_s);
+    if (!store.ok()) return store.status();
+    impl->store = std::move(*store);
+  }
   impl->AddRoutes();
   if (!options.web_dir.empty() && !http.set_mount_point("/", options.web_dir)) {
     return UnavailableError(fmt::format("cannot serve the web UI from '{}'", options.web_dir));

@@ -8,7 +8,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -53,11 +55,19 @@ class RawConnection {
   }
   // Tells the server nothing more comes (it sees EOF).
   void FinishSending() { shutdown(fd_, SHUT_WR); }
-  // Reads until the server closes or the receive timeout; returns what came.
-  std::string ReadAll() {
+  // Reads one response (headers and Content-Length bytes of body), or what came before the server
+  // closed or the receive timeout passed.
+  std::string ReadResponse() {
     std::string out;
     char buf[4096];
-    for (ssize_t n; (n = recv(fd_, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+    for (ssize_t n; (n = recv(fd_, buf, sizeof buf, 0)) > 0;) {
+      out.append(buf, static_cast<size_t>(n));
+      size_t head_end = out.find("\r\n\r\n");
+      if (head_end == std::string::npos) continue;
+      size_t length_at = out.find("Content-Length: ");
+      size_t length = length_at < head_end ? std::strtoul(out.c_str() + length_at + 16, nullptr, 10) : 0;
+      if (out.size() >= head_end + 4 + length) break;
+    }
     return out;
   }
 
@@ -82,7 +92,7 @@ class AbuseTest : public testing::Test {
  protected:
   void SetUp() override {
     ServerOptions o;
-    o.threads = 8;
+    o.threads = 12;
     o.max_body_bytes = 64 << 10;
     o.timeout_s = 2;  // slow clients are dropped after 2 s
     server_ = std::make_unique<TestServer>(o);
@@ -105,88 +115,109 @@ class AbuseTest : public testing::Test {
   std::unique_ptr<TestServer> server_;
 };
 
-TEST_F(AbuseTest, ThousandsOfMalformedRequestsLeaveTheServerServing) {
-  std::mt19937 rng(42);
+// One round of junk from one client thread; counts what it sent and the statuses it got back.
+struct Junk {
+  int sent = 0;
+  std::map<int, int> statuses;  // raw responses by status (0: the server closed without one)
+};
+
+void SendJunk(int port, std::mt19937& rng, Junk& junk) {
   auto random_bytes = [&](size_t n) {
     std::string s(n, '\0');
     for (char& c : s) c = static_cast<char>(rng());
     return s;
   };
+  auto send_raw = [&](const std::string& bytes, bool hang_up) {
+    RawConnection c(port);
+    EXPECT_TRUE(c.connected());
+    c.Send(bytes);
+    if (hang_up) c.FinishSending();  // the server sees EOF mid-request
+    int status = StatusOf(c.ReadResponse());
+    ++junk.statuses[status];
+    ++junk.sent;
+    return status;
+  };
   const std::string valid_json = R"({"text": "Iran and Iraq signed a border security agreement.", "date": "2017-07-23"})";
-  const char* wrong_types[] = {R"({"text": 1})", R"({"text": ["a"]})", R"({"documents": 3})",
-                               R"({"documents": [1, 2]})", R"({"text": "x", "date": {}})", R"(null)", R"("text")",
-                               R"({"text": "x", "title": false})", R"({"documents": [{"text": "x", "id": 1.5}]})"};
+  // Random bytes, ended or cut off; one a round after a plausible request line (the server then
+  // reads on until its 2 s timeout, so only one).
+  for (int i = 0; i < 20; ++i) {
+    std::string junk_bytes = i == 0 ? "POST /v1/code HTTP/1.1\r\n" + random_bytes(1 + rng() % 500) : random_bytes(1 + rng() % 2000);
+    int status = send_raw(junk_bytes + (i % 4 < 2 ? "\r\n\r\n" : ""), i % 4 >= 2);
+    EXPECT_TRUE(status == 0 || status == 400 || status == 404 || status == 413) << status;
+  }
+  // Truncated JSON, at every kind of cut.
+  for (int i = 0; i < 20; ++i) {
+    std::string cut = valid_json.substr(0, rng() % valid_json.size());
+    EXPECT_EQ(send_raw(HttpPost(cut, "application/json"), false), 400) << "truncated JSON: " << cut;
+  }
+  // Wrong types.
+  for (const char* body : {R"({"text": 1})", R"({"text": ["a"]})", R"({"documents": 3})", R"({"documents": [1, 2]})",
+                           R"({"text": "x", "date": {}})", R"(null)", R"("text")", R"({"text": "x", "title": false})",
+                           R"({"documents": [{"text": "x", "id": 1.5}]})"}) {
+    EXPECT_EQ(send_raw(HttpPost(body, "application/json"), false), 400) << body;
+  }
+  // Bodies over the limit: sent whole (twice), and a declared length of 10 GB with no body (which
+  // the server answers after its timeout: one a round).
+  for (int i = 0; i < 3; ++i) {
+    int status = send_raw(i ? HttpPost(std::string(100 << 10, 'x'), "text/plain")
+                            : "POST /v1/code HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n",
+                          false);
+    EXPECT_TRUE(status == 413 || status == 0) << status;  // 0: closed while we were still sending
+  }
+  // A lying Content-Length (shorter than the body), a header line of 20 kB, an unknown method,
+  // a body that is not UTF-8.
+  EXPECT_EQ(send_raw("POST /v1/code HTTP/1.1\r\nConnection: close\r\nContent-Length: 3\r\n"
+                     "Content-Type: application/json\r\n\r\n{\"text\": 1}", false), 400);
+  EXPECT_EQ(send_raw("GET /healthz HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n", false), 400);
+  EXPECT_EQ(send_raw("BREW /v1/code HTTP/1.1\r\nConnection: close\r\n\r\n", false), 400);
+  EXPECT_EQ(send_raw(HttpPost(random_bytes(300) + "\xff", "text/plain"), false), 400);
+}
 
+TEST_F(AbuseTest, ThousandsOfMalformedRequestsLeaveTheServerServing) {
   // Warm up: the first requests allocate thread-local workspaces and httplib's buffers.
   for (int i = 0; i < 50; ++i) ExpectValidRequestWorks("warm-up");
   const long rss_before = VmRssKb();
 
-  int malformed = 0;
-  std::map<int, int> statuses;
-  for (int round = 0; round < 40; ++round) {
-    // Random bytes, with and without a plausible request line.
-    for (int i = 0; i < 20; ++i, ++malformed) {
-      RawConnection c(server_->port());
-      ASSERT_TRUE(c.connected());
-      c.Send(i % 2 ? random_bytes(1 + rng() % 2000) : "POST /v1/code HTTP/1.1\r\n" + random_bytes(1 + rng() % 500));
-      c.FinishSending();
-      ++statuses[StatusOf(c.ReadAll())];
-    }
-    // Truncated JSON, at every kind of cut.
-    for (int i = 0; i < 20; ++i, ++malformed) {
-      RawConnection c(server_->port());
-      std::string cut = valid_json.substr(0, rng() % valid_json.size());
-      c.Send(HttpPost(cut, "application/json"));
-      int status = StatusOf(c.ReadAll());
-      ++statuses[status];
-      EXPECT_EQ(status, 400) << "truncated JSON: " << cut;
-    }
-    // Wrong types.
-    for (const char* body : wrong_types) {
-      ++malformed;
-      auto res = server_->client().Post("/v1/code", body, "application/json");
-      ASSERT_TRUE(res) << body;
-      EXPECT_EQ(res->status, 400) << body << ": " << res->body;
-      EXPECT_TRUE(Json::parse(res->body, nullptr, false).contains("error")) << res->body;
-    }
-    // A body over the limit, sent whole, and a declared length of 10 GB with no body.
-    for (int i = 0; i < 5; ++i, ++malformed) {
-      RawConnection c(server_->port());
-      c.Send(i % 2 ? HttpPost(std::string(100 << 10, 'x'), "text/plain")
-                   : std::string("POST /v1/code HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n"));
-      int status = StatusOf(c.ReadAll());
-      ++statuses[status];
-      EXPECT_TRUE(status == 413 || status == 0) << status;  // 0: closed while we were still sending
-    }
-    // A lying Content-Length (shorter than the body), a header with no end, an unknown method.
-    for (const std::string& raw :
-         {std::string("POST /v1/code HTTP/1.1\r\nContent-Length: 3\r\nContent-Type: application/json\r\n\r\n{\"text\": 1}"),
-          std::string("GET /healthz HTTP/1.1\r\nX: ") + std::string(20000, 'a'),
-          std::string("BREW /v1/code HTTP/1.1\r\nHost: x\r\n\r\n")}) {
-      ++malformed;
-      RawConnection c(server_->port());
-      c.Send(raw);
-      c.FinishSending();
-      ++statuses[StatusOf(c.ReadAll())];
-    }
-    if (round % 10 == 0) {
-      // Slow clients: 4 connections that stall in the headers and in the body, while valid
-      // requests go on (8 workers; the stalled ones are dropped after the 2 s timeout).
+  // Four clients send junk concurrently while this thread checks that valid requests still work.
+  constexpr int kClients = 6, kRounds = 11;
+  std::vector<Junk> junk(kClients);
+  std::vector<std::thread> clients;
+  std::atomic<int> running = kClients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      std::mt19937 rng(42 + c);
+      for (int r = 0; r < kRounds; ++r) SendJunk(server_->port(), rng, junk[c]);
+      --running;
+    });
+  }
+  int valid = 0;
+  while (running > 0) {
+    ExpectValidRequestWorks("beside the junk");
+    ++valid;
+    if (valid % 20 == 0) {
+      // Slow clients: connections that stall in the headers and in the body; the server drops
+      // them after its 2 s timeout, and meanwhile serves others.
       std::vector<std::unique_ptr<RawConnection>> slow;
-      for (int i = 0; i < 4; ++i) {
+      for (int i = 0; i < 3; ++i) {
         slow.push_back(std::make_unique<RawConnection>(server_->port()));
-        slow.back()->Send(i % 2 ? "POST /v1/code HTTP/1.1\r\nHost: x\r\nContent-Le"
-                                : "POST /v1/code HTTP/1.1\r\nContent-Length: 500\r\n\r\n{\"text\": \"Ir");
-        ++malformed;
+        slow.back()->Send(i == 0   ? "POST /v1/code HTTP/1.1\r\nHost: x\r\nContent-Le"
+                          : i == 1 ? "POST /v1/code HTTP/1.1\r\nContent-Length: 500\r\n\r\n{\"text\": \"Ir"
+                                   : "GET /healthz HTTP/1.1\r\nX: " + std::string(5000, 'a'));
       }
       ExpectValidRequestWorks("beside slow clients");
       for (auto& c : slow) {
-        int status = StatusOf(c->ReadAll());  // the server gives up on them
+        int status = StatusOf(c->ReadResponse());
         EXPECT_TRUE(status == 0 || status == 400 || status == 408) << status;
+        ++junk[0].sent;
       }
     }
-    ExpectValidRequestWorks("between rounds");
-    if (HasFatalFailure()) return;
+  }
+  for (std::thread& t : clients) t.join();
+  int malformed = 0;
+  std::map<int, int> statuses;
+  for (const Junk& j : junk) {
+    malformed += j.sent;
+    for (auto [status, n] : j.statuses) statuses[status] += n;
   }
   EXPECT_GT(malformed, 3000);
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/event_writer.h"
+#include "server/code_request.h"
 #include "server/server_test_util.h"
 
 namespace dyad::server {
