@@ -66,7 +66,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', m => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
   page.on('request', r => { if (!r.url().startsWith(base)) errors.push(`request outside the server: ${r.url()}`); });
 
   await check('paste and code shows the IRN -> IRQ 057 event', async () => {
@@ -130,7 +130,7 @@ try {
 
   await check('the time series draws bars per month and the Goldstein line', async () => {
     await page.goto(`${base}#timeline`);
-    await page.waitForSelector('#timeline-chart rect[height]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#timeline-chart rect')].some(r => +r.getAttribute('height') > 0));
     const bars = await page.$$eval('#timeline-chart g rect', r => r.filter(x => +x.getAttribute('height') > 0).length);
     assert(bars >= 8, `${bars} bars`);
     assert(await page.$$eval('#timeline-chart circle', c => c.length) >= 8, 'fewer than 8 Goldstein points (months)');

@@ -48,14 +48,16 @@ export function drawNetwork(svg, dyads) {
     .map(d => ({ source: d.source_country, target: d.target_country, ...d }));
   const maxEvents = d3.max(dyads, d => d.events);
   const width = d3.scaleSqrt([1, maxEvents], [1, 8]);
-  const radius = d3.scaleSqrt([1, d3.max([...nodes.values()], n => n.events)], [6, 26]);
+  const radius = d3.scaleSqrt([1, d3.max([...nodes.values()], n => n.events)], [12, 28]);
   root.append('defs').selectAll('marker').data(['end']).join('marker').attr('id', 'net-arrow')
-    .attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('markerWidth', 5).attr('markerHeight', 5).attr('orient', 'auto')
+    .attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 10)
+    .attr('markerHeight', 10).attr('orient', 'auto')
     .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#8a94a8');
   const sim = d3.forceSimulation([...nodes.values()])
     .force('link', d3.forceLink(links).id(n => n.id).distance(140))
-    .force('charge', d3.forceManyBody().strength(-500))
-    .force('center', d3.forceCenter(w / 2, h / 2))
+    .force('charge', d3.forceManyBody().strength(-400))
+    .force('x', d3.forceX(w / 2).strength(0.08))  // keeps unconnected pairs on screen
+    .force('y', d3.forceY(h / 2).strength(0.12))
     .force('collide', d3.forceCollide(n => radius(n.events) + 8));
   const link = root.append('g').selectAll('path').data(links).join('path')
     .attr('fill', 'none').attr('stroke', d => goldsteinColor(d.mean_goldstein)).attr('stroke-opacity', 0.8)
@@ -69,15 +71,20 @@ export function drawNetwork(svg, dyads) {
       .on('end', (ev, d) => { if (!ev.active) sim.alphaTarget(0); d.fx = null; d.fy = null; }));
   node.append('circle').attr('r', n => radius(n.events)).attr('fill', '#35466d');
   node.append('text').text(n => n.id).attr('text-anchor', 'middle').attr('dy', '0.35em').attr('fill', '#fff')
-    .attr('font-size', 10);
+    .attr('font-size', 9);
   sim.on('tick', () => {
+    for (const n of nodes.values()) {
+      const r = radius(n.events) + 2;
+      n.x = Math.max(r, Math.min(w - r, n.x));
+      n.y = Math.max(r, Math.min(h - r, n.y));
+    }
     link.attr('d', d => {
       const dx = d.target.x - d.source.x, dy = d.target.y - d.source.y, len = Math.hypot(dx, dy) || 1;
       const r = radius(d.target.events) + 3;
       const tx = d.target.x - dx / len * r, ty = d.target.y - dy / len * r;
       return `M${d.source.x},${d.source.y} Q${(d.source.x + tx) / 2 + dy * 0.15},${(d.source.y + ty) / 2 - dx * 0.15} ${tx},${ty}`;
     });
-    node.attr('transform', n => `translate(${Math.max(20, Math.min(w - 20, n.x))},${Math.max(20, Math.min(h - 20, n.y))})`);
+    node.attr('transform', n => `translate(${n.x},${n.y})`);
   });
 }
 
@@ -85,7 +92,7 @@ export function drawTimeline(svg, series) {
   const points = series.points;
   if (!points.length) return empty(svg, 'No events for these filters.');
   const [w, h] = size(svg);
-  const m = { top: 20, right: 60, bottom: 60, left: 50 };
+  const m = { top: 48, right: 60, bottom: 60, left: 50 };
   const root = d3.select(svg);
   root.selectAll('*').remove();
   root.attr('viewBox', `0 0 ${w} ${h}`);
@@ -119,9 +126,9 @@ export function drawTimeline(svg, series) {
     .selectAll('text').attr('transform', 'rotate(-35)').attr('text-anchor', 'end');
   root.append('g').attr('transform', `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(6));
   root.append('g').attr('transform', `translate(${w - m.right},0)`).call(d3.axisRight(g).ticks(5));
-  root.append('text').attr('x', m.left).attr('y', 12).attr('fill', '#667085').text('events');
-  root.append('text').attr('x', w - m.right).attr('y', 12).attr('fill', '#667085').text('mean Goldstein');
-  const legend = root.append('g').attr('transform', `translate(${m.left + 10},${m.top + 4})`);
+  root.append('text').attr('x', m.left).attr('y', m.top - 10).attr('text-anchor', 'middle').attr('fill', '#667085').text('events');
+  root.append('text').attr('x', w - m.right).attr('y', m.top - 10).attr('text-anchor', 'middle').attr('fill', '#667085').text('mean Goldstein');
+  const legend = root.append('g').attr('transform', `translate(${m.left + 60},${8})`);
   QUAD_NAMES.forEach((name, i) => {
     const item = legend.append('g').attr('transform', `translate(${i * 150},0)`);
     item.append('rect').attr('width', 12).attr('height', 12).attr('fill', QUAD_COLORS[i]);
