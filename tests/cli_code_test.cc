@@ -118,11 +118,13 @@ TEST(CliDict, ShippedDictionariesCheckCleanAndCount) {
 TEST(CliDict, BrokenDictionaryNamesFileAndLine) {
   fs::path dir = fs::temp_directory_path() / ("dyad_broken_dict." + std::to_string(::getpid()));
   fs::create_directories(dir);
-  std::ofstream(dir / "bad.dyad") << "actor Iran = IRN\nactor Iraq = IRQ 2003-13-01..\nverb sign = 9999\n";
+  std::ofstream(dir / "bad.dyad") << "actor Iran = IRN\nactor Iraq = IRQ 2003-13-01..\nverb sign = 9999\n"
+                                      "actor Alpha Konare = MLIIGOAFRAFU\n";
   CliResult r = Dyad("dict check --dictionaries dyad:" + dir.string());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("bad.dyad:2: malformed date"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("bad.dyad:3: '9999' is not a CAMEO event code"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad.dyad:4: code MLIIGOAFRAFU puts a country before"), std::string::npos) << r.out;
   fs::remove_all(dir);
 }
 

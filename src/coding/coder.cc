@@ -234,6 +234,13 @@ bool IsPeerSpec(std::string_view spec) {
   }
   return false;
 }
+
+// How many arcs separate token `i` from the root: the main clause's verb is shallowest.
+int Depth(const SentenceView& view, size_t i) {
+  int depth = 0;
+  for (int h = view.head(i); h >= 0 && depth < static_cast<int>(view.size()); h = view.head(h)) ++depth;
+  return depth;
+}
 }  // namespace
 
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
@@ -282,11 +289,14 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     const ActorMatcher::Match& match = ws.matches[m];
     if (match.begin != t) continue;
     if (match.kind == ActorMatcher::Kind::kActor) {
-      const lexicon::DatedCode* code =
-          lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[match.index], date);
-      if (code == nullptr || code->code.empty()) continue;
+      const lexicon::Actor& actor = dicts_->actors.actors[match.index];
+      const lexicon::DatedCode* dated = lexicon::ActorDictionary::CodeFor(actor, date);
+      std::string_view code = dated != nullptr ? std::string_view(dated->code)
+                              : dyad_rules_    ? lexicon::ActorDictionary::CommonCountry(actor)
+                                               : std::string_view();
+      if (code.empty()) continue;
       // A person's full code (IRNGOV...) outranks a bare country named in the same phrase.
-      if (actor_code.empty() || (code->code.size() > actor_code.size())) actor_code = code->code;
+      if (actor_code.empty() || code.size() > actor_code.size()) actor_code = code;
     } else {
       const lexicon::Agent& agent = dicts_->agents.agents[match.index];
       if (agent.prefix) {
@@ -369,7 +379,7 @@ bool Coder::PronounAntecedent(const model::Document& doc, Workspace& ws, uint32_
     const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[match.index], date);
     if (code == nullptr || code->code.empty()) continue;
     bool proper_person = code->code.size() >= 6 && view.IsProperNoun(match.end - 1);
-    if (person && !proper_person) continue;
+    if (person && !proper_person && dyad_rules_) continue;  // peers take any actor (TABARI)
     p->code = code->code;
     p->begin = pronoun;
     p->end = pronoun + 1;
@@ -507,6 +517,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   }
 
   const size_t first_event = out.size();
+  ws.targetless.clear();
   std::vector<bool> coded(n, false);
   std::vector<Participant> sources, targets;
   std::string upper;
@@ -725,6 +736,13 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     } else if (!options_.require_target) {
       emit(sources.front(), Participant{}, active);
+    } else if (dyad_rules_) {
+      // Held back: an event without a target stands only for a sentence that has no dyadic one.
+      emit(sources.front(), Participant{}, active);
+      ws.targetless.push_back({Depth(view, v), std::move(out.back())});
+      out.pop_back();
+      outcome("no target actor (kept if the sentence has no event with one)");
+      continue;
     }
     if (out.size() == before) {
       outcome(targets.empty() ? "no target actor" : "source and target are the same actor");
@@ -739,6 +757,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
       outcome(desc);
     }
+  }
+  if (out.size() == first_event && !ws.targetless.empty()) {
+    auto main_clause = std::min_element(ws.targetless.begin(), ws.targetless.end(),
+                                        [](const auto& a, const auto& b) { return a.first < b.first; });
+    out.push_back(std::move(main_clause->second));
   }
 
   // Remember the sentence's actors for pronouns in the sentences that follow.

@@ -68,6 +68,7 @@ class Coder {
     std::vector<ActorMatcher::Match> matches;
     std::vector<std::string_view> forms;
     std::vector<int> match_at;  // per token: index into matches, or -1
+    std::vector<std::pair<int, model::Event>> targetless;  // held events (verb depth, event)
     // Most recent actors of the document, for pronouns.
     std::string last_person, last_group;
   };

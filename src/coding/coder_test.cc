@@ -338,12 +338,34 @@ TEST(Coder, LowercaseShortWordsAreNotAcronyms) {
     Iran Iran PROPN 2 nsubj
     accused accuse VERB 0 root
     us we PRON 2 obj)");
-  EXPECT_EQ(Summary(Code(doc).events), "");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>-:112 ");  // "us" is no target, so none
   auto upper = Parsed(R"(
     Iran Iran PROPN 2 nsubj
     accused accuse VERB 0 root
     US US PROPN 2 obj)");
   EXPECT_EQ(Summary(Code(upper).events), "IRN>USA:112 ");
+}
+
+TEST(Coder, EventWithoutTargetOnlyWhenTheSentenceHasNoDyad) {
+  // "Iraq denied the report": no target, so the sentence's one event has none.
+  auto alone = Parsed(R"(
+    Iraq Iraq PROPN 2 nsubj
+    denied deny VERB 0 root
+    the the DET 4 det
+    report report NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(alone).events), "IRQ>-:016 ");
+  // A peer's dictionary set keeps PETRARCH's require_dyad: no event at all.
+  EXPECT_EQ(Summary(Code(alone, {}, "petrarch2:test").events), "");
+  // With a dyadic event in the sentence, the target-less one is dropped.
+  auto with_dyad = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    and and CCONJ 5 cc
+    denied deny VERB 2 conj
+    the the DET 7 det
+    report report NOUN 5 obj)");
+  EXPECT_EQ(Summary(Code(with_dyad).events), "IRN>IRQ:112 ");
 }
 
 TEST(Coder, TraceExplainsEveryVerb) {
@@ -360,7 +382,7 @@ TEST(Coder, TraceExplainsEveryVerb) {
   ASSERT_EQ(t.verbs.size(), 1u);
   EXPECT_EQ(t.verbs[0].block, "SIGN");
   EXPECT_EQ(t.verbs[0].trials.size(), 2u);
-  EXPECT_EQ(t.verbs[0].outcome, "no target actor");
+  EXPECT_EQ(t.verbs[0].outcome, "no target actor (kept if the sentence has no event with one)");
 }
 
 }  // namespace

@@ -93,6 +93,17 @@ const DatedCode* ActorDictionary::CodeFor(const Actor& actor, const model::Date&
   return fallback;
 }
 
+std::string_view ActorDictionary::CommonCountry(const Actor& actor) {
+  if (actor.codes.empty()) return {};
+  std::string_view first = actor.codes.front().code;
+  if (first.size() < 3) return {};
+  first = first.substr(0, 3);
+  for (const DatedCode& c : actor.codes) {
+    if (std::string_view(c.code).substr(0, 3) != first) return {};
+  }
+  return first;
+}
+
 std::string AgentDictionary::Where(SourceLocation loc) const { return WhereIn(files, loc); }
 std::string DiscardList::Where(SourceLocation loc) const { return WhereIn(files, loc); }
 std::string IssueList::Where(SourceLocation loc) const { return WhereIn(files, loc); }

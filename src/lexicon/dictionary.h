@@ -239,6 +239,11 @@ struct ActorDictionary {
   // The code for `date`: the first dated code covering it, else the first undated one (the TABARI
   // rule; PETRARCH2's last-match-wins loop differs, see doc). nullptr when none applies.
   static const DatedCode* CodeFor(const Actor& actor, const model::Date& date);
+  // The country part every code of `actor` shares ("USA" for USAGOV 2017-2021 and USAELI
+  // after), or "" when the codes disagree or are shorter than 3 letters. dyad's coder falls back
+  // to it when no dated code covers the date: "President Bush" in an undated 1990 story is
+  // surely American even when the dictionary only dates his son's terms.
+  static std::string_view CommonCountry(const Actor& actor);
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/cameo_codes.h"
+#include "model/country_codes.h"
 
 namespace dyad::lexicon {
 
@@ -37,6 +38,14 @@ std::string PatternKey(const VerbPattern& p) {
   return key;
 }
 
+// "MLIIGOAFRAFU": a country in front of an international or non-state code, which no reader of
+// the code can split (the African Union is IGOAFRAFU wherever it meets).
+bool CountryBeforeNonStateCode(std::string_view code) {
+  if (code.size() < 6 || !model::IsIso3Country(code.substr(0, 3))) return false;
+  std::string_view type = code.substr(3, 3);
+  return type == "IGO" || type == "NGO" || type == "IMG" || type == "MNC";
+}
+
 }  // namespace
 
 std::vector<std::string> CheckDictionarySet(const DictionarySet& set) {
@@ -56,6 +65,12 @@ std::vector<std::string> CheckDictionarySet(const DictionarySet& set) {
       if (!inserted) {
         problems.push_back(fmt::format("{}: phrase '{}' is already an actor at {}", set.actors.Where(p.where), key,
                                        set.actors.Where(it->second)));
+      }
+    }
+    for (const DatedCode& c : actor.codes) {
+      if (CountryBeforeNonStateCode(c.code)) {
+        problems.push_back(fmt::format("{}: code {} puts a country before an international or non-state code",
+                                       set.actors.Where(c.where), c.code));
       }
     }
     for (size_t a = 0; a < actor.codes.size(); ++a) {

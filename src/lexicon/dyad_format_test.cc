@@ -46,6 +46,7 @@ actor Donald Trump | Trump   # dated codes follow
   EXPECT_EQ(ActorDictionary::CodeFor(trump, d("2016-05-01"))->code, "USAELI");
   EXPECT_EQ(ActorDictionary::CodeFor(trump, d("2018-05-01"))->code, "USAGOV");
   EXPECT_EQ(ActorDictionary::CodeFor(trump, d("2022-05-01")), nullptr);
+  EXPECT_EQ(ActorDictionary::CommonCountry(trump), "USA");  // the coder's fallback for such dates
   EXPECT_EQ(l.actors.Where(trump.codes[1].where), "t.dyad:6");
 }
 

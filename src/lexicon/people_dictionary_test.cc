@@ -104,10 +104,36 @@ TEST(PeopleDictionary, AsiaEuropeAndInternational) {
   EXPECT_EQ(CodeOn("KEIR STARMER", "2025-01-01"), "GBRGOV");
 }
 
+TEST(PeopleDictionary, Since1979) {
+  EXPECT_EQ(CodeOn("PRESIDENT YOWERI MUSEVENI", "1996-05-01"), "UGAGOV");
+  EXPECT_EQ(CodeOn("MUSEVENI", "1983-01-01"), "UGAREB");  // NRA rebel leader
+  EXPECT_EQ(CodeOn("NELSON MANDELA", "1985-01-01"), "ZAFELI");  // in prison
+  EXPECT_EQ(CodeOn("PRESIDENT MANDELA", "1992-01-01"), "ZAFOPP");
+  EXPECT_EQ(CodeOn("MUGABE", "2010-01-01"), "ZWEGOV");
+  EXPECT_EQ(CodeOn("MUGABE", "2018-06-01"), "ZWEELI");
+  EXPECT_EQ(CodeOn("CHAVEZ", "2005-01-01"), "VENGOV");
+  EXPECT_EQ(CodeOn("THATCHER", "1985-01-01"), "GBRGOV");
+  EXPECT_EQ(CodeOn("GORBACHEV", "1987-01-01"), "RUSGOV");  // countries.dyad codes the Soviet Union RUS
+  EXPECT_EQ(CodeOn("MILOSEVIC", "1995-01-01"), "SRBGOV");
+  EXPECT_EQ(CodeOn("NETANYAHU", "1997-01-01"), "ISRGOV");
+  // Phrases naming two people of one family are coded only while one of them held office.
+  EXPECT_EQ(CodeOn("PRESIDENT BUSH", "1990-06-01"), "USAGOV");
+  EXPECT_EQ(CodeOn("BUSH", "1995-01-01"), "");
+  EXPECT_EQ(CodeOn("TRUDEAU", "1982-01-01"), "CANGOV");
+  EXPECT_EQ(CodeOn("TRUDEAU", "2005-01-01"), "");
+  EXPECT_EQ(CodeOn("KABILA", "2005-01-01"), "CODGOV");
+  EXPECT_EQ(CodeOn("BHUTTO", "1995-01-01"), "PAKGOV");
+  EXPECT_EQ(CodeOn("BHUTTO", "2010-01-01"), "");
+  // International posts keep their organization's code, not a country prefix.
+  EXPECT_EQ(CodeOn("ALPHA OUMAR KONARE", "2005-01-01"), "IGOAFRAFU");
+  EXPECT_EQ(CodeOn("MICHELLE BACHELET", "2020-01-01"), "IGOUNOHRI");
+}
+
 // Ambiguous surnames are not entries of their own.
 TEST(PeopleDictionary, AmbiguousSurnamesAreNotPeople) {
   for (const char* phrase : {"KIM", "LEE", "LI", "WANG", "JOHNSON", "BROWN", "SINGH", "KHAN", "ALI", "CLINTON",
-                             "KIRCHNER", "KING ABDULLAH", "SALMAN", "KOIZUMI", "ABE"}) {
+                             "KIRCHNER", "KING ABDULLAH", "SALMAN", "KOIZUMI", "ABE",
+                             "BEGIN", "DOE", "MAJOR", "GANDHI", "DENG", "ORTEGA"}) {
     EXPECT_EQ(Find(phrase), nullptr) << phrase;
   }
 }

@@ -16,7 +16,8 @@ namespace dyad::nlp {
 
 namespace {
 
-constexpr uint64_t kExactSeed = 0x101, kLowerSeed = 0x102, kExcSeed = 0x103, kRuleSeed = 0x104;
+constexpr uint64_t kExactSeed = 0x101, kLowerSeed = 0x102, kExcSeed = 0x103, kRuleSeed = 0x104,
+                   kKnownSeed = 0x105;
 constexpr size_t kMaxEnding = 6;
 constexpr size_t kMaxLemmaBytes = 255;
 
@@ -137,6 +138,26 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
   std::map<uint64_t, uint32_t> exc;
   for (const auto& [k, v] : items) exc.emplace(k, v);
   lem.exceptions_.Build(std::vector<std::pair<uint64_t, uint32_t>>(exc.begin(), exc.end()));
+
+  // WordNet's verb and adjective lemmas, so that a suffix rule can be checked against a dictionary:
+  // "rioted" -> "riot" (known), not "riote" as "voted" -> "vote" would suggest.
+  items.clear();
+  if (!wordnet_dir.empty()) {
+    const std::pair<const char*, uint64_t> indexes[] = {{"index.verb", 2}, {"index.adj", 3}};
+    for (const auto& [file, cls] : indexes) {
+      std::string path = wordnet_dir + "/" + file;
+      std::ifstream in(path);
+      if (!in) return NotFoundError(fmt::format("{}: cannot open (WordNet index)", path));
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty() || line[0] == ' ') continue;  // the license header lines start with spaces
+        std::string_view word = std::string_view(line).substr(0, line.find(' '));
+        if (word.find('_') != std::string_view::npos) continue;  // multiword lemmas never match a token
+        items.emplace_back(KeyOf(kKnownSeed, word, cls), 1);
+      }
+    }
+  }
+  lem.known_.Build(items);
   if (log) {
     log(fmt::format("lemmatizer: {} lexicon entries, {} rules ({} distinct edits), {} WordNet exceptions",
                     lem.lexicon_.size(), lem.rules_.size(), lem.rules_list_.size(), lem.exceptions_.size()));
@@ -156,6 +177,11 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     if (v != UINT32_MAX) return Stored(v);
   }
   const std::string_view source = IsProper(xpos) ? form : std::string_view(scratch);
+  // The longest known ending's rule wins, unless a shorter ending's rule gives a word WordNet
+  // knows for the tag's class and the longer one's does not.
+  const uint64_t cls = WordnetClass(xpos);
+  const bool checkable = (cls == 2 || cls == 3) && known_.size() > 0 && !IsProper(xpos);
+  const Rule* first = nullptr;
   for (size_t k = std::min(kMaxEnding, scratch.size()) + 1; k-- > 0;) {
     uint32_t r = rules_.Get(KeyOf(kRuleSeed, std::string_view(scratch).substr(scratch.size() - k), xpos));
     if (r == UINT32_MAX) continue;
@@ -166,6 +192,12 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     // Rules are byte edits learned from mostly-ASCII data; one that cuts a multi-byte character
     // ("Pérez") would write invalid UTF-8 into every output format, so it does not apply.
     if (text::FindInvalidUtf8(out) != std::string_view::npos) continue;
+    if (!checkable || known_.Get(KeyOf(kKnownSeed, out, cls)) != UINT32_MAX) return out;
+    if (first == nullptr) first = &rule;
+  }
+  if (first != nullptr) {
+    out.assign(source.substr(0, source.size() - first->strip));
+    out += first->append;
     return out;
   }
   out.assign(source);
@@ -198,9 +230,10 @@ void Lemmatizer::Save(ByteWriter& w) const {
     w.U8(r.strip);
     w.Str(r.append);
   }
+  known_.Save(w);
 }
 
-Status Lemmatizer::Load(ByteReader& r) {
+Status Lemmatizer::Load(ByteReader& r, uint32_t version) {
   strings_ = r.Str();
   if (!r.ok() || !lexicon_.Load(r) || !exceptions_.Load(r) || !rules_.Load(r)) {
     return DataLossError("lemmatizer: truncated tables");
@@ -213,6 +246,7 @@ Status Lemmatizer::Load(ByteReader& r) {
     rule.append = r.Str();
   }
   if (!r.ok()) return DataLossError("lemmatizer: truncated rules");
+  if (version >= 2 && !known_.Load(r)) return DataLossError("lemmatizer: truncated WordNet index");
   // Every stored value must point inside the tables, so a damaged file cannot read out of bounds.
   bool valid = true;
   lexicon_.ForEachValue([&](uint32_t v) { valid &= (v >> 8) + (v & 0xff) <= strings_.size(); });

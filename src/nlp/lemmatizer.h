@@ -6,7 +6,9 @@
 //   2. WordNet's morphological exceptions (noun/verb/adj/adv .exc) for inflected tags:
 //      "geese" NNS -> "goose", "fled" VBD -> "flee";
 //   3. suffix rules learned from the training pairs: for (XPOS, longest known ending of up to 6
-//      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y").
+//      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y");
+//      for verbs and adjectives, a shorter ending's edit wins when only it gives a lemma in
+//      WordNet's index ("rioted" -> "riot", not "riote" as "voted" -> "vote" would suggest).
 // Proper nouns (NNP, NNPS) keep their case; other words are lemmatized in lowercase, as in UD
 // English. Thread safety: const after Train/Load; callers pass their own scratch string.
 #ifndef DYAD_NLP_LEMMATIZER_H_
@@ -27,8 +29,8 @@ namespace dyad::nlp {
 
 class Lemmatizer {
  public:
-  // Learns from the gold (form, xpos, lemma) triples of `train`; reads the *.exc files of
-  // `wordnet_dir` when it is not empty (kNotFound when a file is missing).
+  // Learns from the gold (form, xpos, lemma) triples of `train`; reads the *.exc and
+  // index.verb/index.adj files of `wordnet_dir` when it is not empty (kNotFound when one is missing).
   static StatusOr<Lemmatizer> Train(std::span<const model::Document> train,
                                     const std::string& wordnet_dir, const LogFn& log);
 
@@ -43,7 +45,8 @@ class Lemmatizer {
                  std::string& scratch) const;
 
   void Save(ByteWriter& w) const;
-  Status Load(ByteReader& r);
+  // `version` is the model file's format version (the WordNet index exists from version 2).
+  Status Load(ByteReader& r, uint32_t version);
 
  private:
   struct Rule {
@@ -57,6 +60,7 @@ class Lemmatizer {
   HashIndex lexicon_;    // (form or lowercase form, xpos) -> offset << 8 | length in strings_
   HashIndex exceptions_; // (wordnet class, lowercase form) -> same
   HashIndex rules_;      // (xpos, ending) -> rule index
+  HashIndex known_;      // (wordnet class, lemma) -> 1: WordNet's verbs and adjectives
   std::vector<Rule> rules_list_;
   std::string strings_;
 };

@@ -93,6 +93,17 @@ TEST_F(TinyTreebank, SaveLoadRoundTripGivesIdenticalOutput) {
   EXPECT_EQ(*ReadFileBytes(dir + "/again.bin"), *ReadFileBytes(dir + "/" + kParserFile));
 }
 
+TEST_F(TinyTreebank, PruningDropsSmallWeights) {
+  std::string dir = ::testing::TempDir();
+  ASSERT_TRUE(SaveParserModel(dir + "/full.bin", pipeline_->parser()).ok());
+  auto full = LoadParserModel(dir + "/full.bin");
+  auto pruned = LoadParserModel(dir + "/full.bin", 16000);  // half the largest weight
+  ASSERT_TRUE(full.ok() && pruned.ok());
+  EXPECT_LT(pruned->parser.num_features(), full->parser.num_features());
+  EXPECT_GT(pruned->parser.num_features(), 0u);
+  EXPECT_EQ(full->parser.num_features(), pipeline_->parser().parser.num_features());
+}
+
 TEST_F(TinyTreebank, DamagedModelsAreRejected) {
   std::string dir = ::testing::TempDir();
   ASSERT_TRUE(SaveTaggerModel(dir + "/t.bin", pipeline_->tagger()).ok());
@@ -213,6 +224,7 @@ TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
   for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) {
     std::ofstream(dir + "/" + f) << (std::string(f) == "noun.exc" ? "geese goose\n" : "fled flee\n");
   }
+  for (const char* f : {"index.verb", "index.adj"}) std::ofstream(dir + "/" + f) << "  license line\n";
   auto lem = Lemmatizer::Train(docs, dir, nullptr);
   ASSERT_TRUE(lem.ok()) << lem.status().ToString();
   std::string out, scratch;
@@ -222,6 +234,39 @@ TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
   EXPECT_EQ(lem->Lemma("Rebels", model::XposId("NNS"), out, scratch), "rebel");
   EXPECT_EQ(lem->Lemma("London", model::XposId("NNP"), out, scratch), "London");
   EXPECT_EQ(Lemmatizer::Train(docs, dir + "/nope", nullptr).status().code(), StatusCode::kNotFound);
+}
+
+// One verb per sentence: "ID form lemma" for a VBD token.
+std::string VerbFixture(const std::vector<std::pair<std::string, std::string>>& verbs) {
+  std::string out;
+  for (const auto& [form, lemma] : verbs) {
+    out += "# text = They " + form + ".\n1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\t" + form + "\t" +
+           lemma + "\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  }
+  return out;
+}
+
+TEST(Lemmatizer, WordnetIndexPicksBetweenSuffixRules) {
+  // "-oted" and "-ted" are learned as "strip the d" (voted, noted), "-ed" as "strip ed".
+  auto docs = ParseFixture(VerbFixture({{"voted", "vote"}, {"voted", "vote"}, {"noted", "note"},
+                                        {"noted", "note"}, {"attacked", "attack"}, {"bombed", "bomb"},
+                                        {"signed", "sign"}, {"killed", "kill"}, {"shelled", "shell"},
+                                        {"arrested", "arrest"}}));
+  std::string dir = ::testing::TempDir() + "/wn-index";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/index.adj") << "  license line\n";
+  std::ofstream(dir + "/index.verb") << "  license line\nriot v 1 1 @ 1 0 02584097\nquote v 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("rioted", model::XposId("VBD"), out, scratch), "riot");    // "-ed": WordNet knows it
+  EXPECT_EQ(lem->Lemma("quoted", model::XposId("VBD"), out, scratch), "quote");  // "-oted" was right
+  EXPECT_EQ(lem->Lemma("blotted", model::XposId("VBD"), out, scratch), "blotte");  // unknown: longest rule
+  // Without WordNet the longest ending's rule decides.
+  auto bare = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->Lemma("rioted", model::XposId("VBD"), out, scratch), "riote");
 }
 
 }  // namespace

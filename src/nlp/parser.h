@@ -69,7 +69,8 @@ class Parser {
   void Parse(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const;
 
   void Save(ByteWriter& w) const;
-  Status Load(ByteReader& r);
+  // Weights with |w| < min_weight (on the file's int16 scale) are dropped: a smaller model.
+  Status Load(ByteReader& r, int min_weight = 1);
 
   size_t num_features() const { return transitions_.num_features() + labels_.num_features(); }
 

@@ -31,26 +31,27 @@ Status SaveParserModel(const std::string& path, const ParserModel& model) {
 }
 
 StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes) {
+  uint32_t version = 0;
   DYAD_ASSIGN_OR_RETURN(std::string_view payload,
-                        OpenModelBytes(bytes, kTaggerMagic, 1, kModelFormatVersion, nullptr));
+                        OpenModelBytes(bytes, kTaggerMagic, 1, kModelFormatVersion, &version));
   ByteReader r(payload);
   TaggerModel m;
   m.info = r.Str();
   if (!r.ok()) return DataLossError("tagger model: truncated header");
   DYAD_RETURN_IF_ERROR(m.tagger.Load(r));
-  DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r));
+  DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r, version));
   if (!r.at_end()) return DataLossError("tagger model: trailing bytes after the model");
   return m;
 }
 
-StatusOr<ParserModel> ParseParserModel(std::string_view bytes) {
+StatusOr<ParserModel> ParseParserModel(std::string_view bytes, int min_weight) {
   DYAD_ASSIGN_OR_RETURN(std::string_view payload,
                         OpenModelBytes(bytes, kParserMagic, 1, kModelFormatVersion, nullptr));
   ByteReader r(payload);
   ParserModel m;
   m.info = r.Str();
   if (!r.ok()) return DataLossError("parser model: truncated header");
-  DYAD_RETURN_IF_ERROR(m.parser.Load(r));
+  DYAD_RETURN_IF_ERROR(m.parser.Load(r, min_weight));
   if (!r.at_end()) return DataLossError("parser model: trailing bytes after the model");
   return m;
 }
@@ -62,9 +63,9 @@ StatusOr<TaggerModel> LoadTaggerModel(const std::string& path) {
   return m;
 }
 
-StatusOr<ParserModel> LoadParserModel(const std::string& path) {
+StatusOr<ParserModel> LoadParserModel(const std::string& path, int min_weight) {
   DYAD_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
-  StatusOr<ParserModel> m = ParseParserModel(bytes);
+  StatusOr<ParserModel> m = ParseParserModel(bytes, min_weight);
   if (!m.ok()) return WithPath(m.status(), path);
   return m;
 }

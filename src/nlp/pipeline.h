@@ -22,7 +22,9 @@ namespace dyad::nlp {
 
 inline constexpr char kTaggerFile[] = "en-tagger.bin";
 inline constexpr char kParserFile[] = "en-parser.bin";
-inline constexpr uint32_t kModelFormatVersion = 1;  // history: 1 = first format (2026-11)
+// History: 1 = first format (2026-11); 2 = the lemmatizer stores WordNet's verb and adjective
+// lemmas (tagger files only; parser files are unchanged).
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 struct TaggerModel {
   std::string info;  // how it was trained: command, data, options
@@ -40,10 +42,11 @@ Status SaveParserModel(const std::string& path, const ParserModel& model);
 // Errors: kNotFound (missing file), kInvalidArgument (not a model / unsupported version),
 // kDataLoss (truncated, checksum mismatch, inconsistent tables, trailing bytes).
 StatusOr<TaggerModel> LoadTaggerModel(const std::string& path);
-StatusOr<ParserModel> LoadParserModel(const std::string& path);
+// `min_weight` > 1 prunes the parser's small weights as it loads (`dyad train prune`).
+StatusOr<ParserModel> LoadParserModel(const std::string& path, int min_weight = 1);
 // From bytes already in memory (tests, fuzzing).
 StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes);
-StatusOr<ParserModel> ParseParserModel(std::string_view bytes);
+StatusOr<ParserModel> ParseParserModel(std::string_view bytes, int min_weight = 1);
 
 class Pipeline {
  public:
