@@ -1,6 +1,7 @@
 // dyad serve: the HTTP API and the web UI (src/server/server.h). Runs until SIGINT or SIGTERM.
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "commands.h"
@@ -47,6 +48,11 @@ void AddServeCommand(CLI::App& app, CommandRunner* run) {
         return 2;
       }
       options->max_body_bytes = *body_mb << 20;
+      // The build's asset folder is gone when the binary was copied elsewhere: serve the API.
+      if (options->web_dir == DYAD_WEB_DIR && !std::filesystem::is_directory(options->web_dir)) {
+        std::fprintf(stderr, "dyad serve: no web UI at %s; serving the API only (--web-dir DIR)\n", DYAD_WEB_DIR);
+        options->web_dir.clear();
+      }
       options->version = DYAD_VERSION;
       auto engine = pipeline::Engine::Open(flags->ToOptions());
       if (!engine.ok()) {
