@@ -314,6 +314,11 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   }
   // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code.
   if (actor_code.empty()) return false;
+  // The story's own title outranks a dictionary that has the person out of office:
+  // "Defence Minister X" is coded as a minister even where X's dated codes say ELI.
+  if (dyad_rules_ && actor_code.size() == 6 && actor_code.ends_with("ELI") && !suffix.empty() && suffix != "ELI") {
+    actor_code.resize(3);
+  }
   std::string code = prefix + actor_code;
   // An actor that already carries a role keeps it; a bare country takes the agent's.
   if (actor_code.size() <= 3) code += suffix;

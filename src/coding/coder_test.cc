@@ -145,6 +145,15 @@ TEST(Coder, DatedActorCodesFollowTheDocumentDate) {
     Iran Iran PROPN 2 obj)";
   EXPECT_EQ(Summary(Code(Parsed(kSentence, "2017-07-23")).events), "USAGOV>IRN:112 ");
   EXPECT_EQ(Summary(Code(Parsed(kSentence, "2022-03-01")).events), "USAELI>IRN:112 ");
+  // The story's title outranks a dictionary that has the person out of office.
+  constexpr std::string_view kTitled = R"(
+    Defence defence PROPN 2 compound
+    Minister minister PROPN 3 compound
+    Trump Trump PROPN 4 nsubj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 4 obj)";
+  EXPECT_EQ(Summary(Code(Parsed(kTitled, "2022-03-01")).events), "USAGOVMIL>IRN:112 ");
+  EXPECT_EQ(Summary(Code(Parsed(kTitled, "2022-03-01"), {}, "petrarch2:test").events), "USAELI>IRN:112 ");
 }
 
 TEST(Coder, PassiveVoiceByAgentIsTheSource) {

@@ -29,6 +29,22 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
+}  // namespace
+
+Status ParseJsonlRecord(std::string_view line, const ReadOptions& options, model::Document* doc) {
+  DYAD_RETURN_IF_ERROR(CheckRecordBytes(line));
+  Json obj;
+  try {
+    obj = Json::parse(line);
+  } catch (const Json::exception& e) {
+    return InvalidArgumentError("invalid JSON: " + ShortJsonError(e.what()));
+  }
+  *doc = model::Document();
+  return DocumentFromJson(obj, options, doc);
+}
+
+namespace {
+
 class JsonlReader : public RecordReader {
  public:
   explicit JsonlReader(ReaderInput input) : input_(std::move(input)) {}
@@ -62,15 +78,7 @@ class JsonlReader : public RecordReader {
 
  private:
   Status ParseLine(std::string_view line, model::Document* doc) {
-    DYAD_RETURN_IF_ERROR(CheckRecordBytes(line));
-    Json obj;
-    try {
-      obj = Json::parse(line);
-    } catch (const Json::exception& e) {
-      return InvalidArgumentError("invalid JSON: " + ShortJsonError(e.what()));
-    }
-    *doc = model::Document();
-    DYAD_RETURN_IF_ERROR(DocumentFromJson(obj, input_.options, doc));
+    DYAD_RETURN_IF_ERROR(ParseJsonlRecord(line, input_.options, doc));
     if (doc->id.empty()) doc->id = input_.name + ":" + std::to_string(line_number_);
     doc->origin = input_.name + ":" + std::to_string(line_number_);
     return Status::Ok();

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "io/io_test_util.h"
+#include "io/record_reader.h"
 #include "model/document.h"
 
 namespace dyad::io {
@@ -135,6 +136,25 @@ TEST(JsonlReaderTest, ForcedFormatOnAnyName) {
   std::string path = dir.Write("data.dat", "{\"text\":\"x\"}\n");
   auto r = ReadAs(InputFormat::kJsonl, path);
   EXPECT_EQ(r.docs.size(), 1u);
+}
+
+TEST(JsonlReaderTest, ParseJsonlRecordLeavesIdAndOriginToTheCaller) {
+  model::Document doc;
+  doc.id = "stale";
+  ASSERT_TRUE(ParseJsonlRecord("{\"text\":\"Arnor attacked.\",\"date\":\"2019-01-04T10:30:00Z\"}",
+                               ReadOptions(), &doc)
+                  .ok());
+  EXPECT_EQ(doc.id, "");
+  EXPECT_EQ(doc.origin, "");
+  EXPECT_EQ(doc.text, "Arnor attacked.");
+  ASSERT_TRUE(doc.date.has_value());
+  EXPECT_EQ(model::FormatIsoDate(*doc.date), "2019-01-04");
+  EXPECT_EQ(doc.datetime, "2019-01-04T10:30:00Z");
+
+  Status bad = ParseJsonlRecord("{\"text\":1}", ReadOptions(), &doc);
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.message(), "\"text\" must be a string, not number");
+  EXPECT_EQ(ParseJsonlRecord("{\"text\":", ReadOptions(), &doc).code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -47,6 +47,12 @@ std::unique_ptr<RecordReader> NewPetrarchXmlReader(ReaderInput input);
 std::unique_ptr<RecordReader> NewTabariReader(ReaderInput input);
 std::unique_ptr<RecordReader> NewConlluReader(ReaderInput input);
 
+// Replaces `*doc` with the article in `line`, one record of the jsonl format (see
+// jsonl_reader.cc for the keys). doc->id stays empty when the record has none, doc->origin is not
+// set: the caller knows where the record came from. The Python module codes its documents through
+// this, so they are read exactly as `dyad code` reads a JSONL file.
+Status ParseJsonlRecord(std::string_view line, const ReadOptions& options, model::Document* doc);
+
 // OK, or why `bytes` cannot be a record: "binary data (NUL byte at byte N)" or "invalid UTF-8
 // byte 0xFF at byte N" (offsets relative to `bytes`). Code kDataLoss. When `bad_offset` is not
 // null it receives the offset of the offending byte (for a line number).
