@@ -1,4 +1,4 @@
-// End-to-end: `dyad code`, `dyad explain` and `dyad dict` on the bundled example article with
+// End-to-end: `dyad code`, `dyad explain` and `dyad dict` (and `dyad serve`'s option checks) on the bundled example article with
 // dyad's own dictionaries and shipped models (no ../shared needed).
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -141,6 +141,18 @@ TEST(CliCode, OutputIsValidUtf8OnAccentedNames) {
   std::istringstream lines(r.out);
   std::string line;
   while (std::getline(lines, line)) EXPECT_NO_THROW(nlohmann::json::parse(line)) << line;
+}
+
+TEST(CliServe, UnusableOptionsExitWithTwoAndSayWhy) {
+  CliResult r = Dyad("serve --max-body-mb 0");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--max-body-mb 0: give 1..1024"), std::string::npos) << r.err;
+  r = Dyad("serve --port 70000");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--port 70000: not a port number"), std::string::npos) << r.err;
+  r = Dyad("serve --port 0 --web-dir /nonexistent/dyad-ui");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("web UI directory '/nonexistent/dyad-ui' does not exist"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run);
 void AddIngestCommand(CLI::App& app, CommandRunner* run);
 void AddQueryCommand(CLI::App& app, CommandRunner* run);
 void AddExportCommand(CLI::App& app, CommandRunner* run);
+void AddServeCommand(CLI::App& app, CommandRunner* run);
 
 }  // namespace dyad::tools
 

@@ -8,59 +8,12 @@
 #include "commands.h"
 #include "driver.h"
 #include "engine_options.h"
-#include "io/json_writer.h"
+#include "io/explain_writer.h"
 #include "model/tagset.h"
 
 namespace dyad::tools {
 
 namespace {
-
-std::string DescribeWords(const lexicon::VerbDictionary& dict, const lexicon::WordSeq& words) {
-  std::string s;
-  for (const auto& w : words) {
-    if (!s.empty()) s += ' ';
-    switch (w.kind) {
-      case lexicon::WordKind::kSource: s += '$'; break;
-      case lexicon::WordKind::kTarget: s += '+'; break;
-      case lexicon::WordKind::kSkip: s += '^'; break;
-      case lexicon::WordKind::kCompound: s += '%'; break;
-      case lexicon::WordKind::kSynset: {
-        // Anonymous sets of the dyad format ("file:line") read best as their members.
-        const lexicon::Synset* set = dict.FindSynset(w.text);
-        if (set != nullptr && w.text.find(':') != std::string::npos) {
-          for (size_t m = 0; m < set->members.size(); ++m) {
-            s += (m ? "|" : "") + DescribeWords(dict, set->members[m].words);
-          }
-        } else {
-          s += '&' + w.text;
-        }
-        break;
-      }
-      default: s += w.text + (w.exact ? "" : "*");
-    }
-  }
-  return s;
-}
-
-std::string DescribePattern(const lexicon::VerbDictionary& dict, const lexicon::VerbPattern& p) {
-  std::string s;
-  auto part = [&](const std::vector<lexicon::Constituent>& cs) {
-    for (const auto& c : cs) {
-      if (!s.empty()) s += ' ';
-      if (c.is_prep) {
-        s += "(" + c.preposition.text;
-        for (const auto& np : c.nouns) s += " " + DescribeWords(dict, np.words);
-        s += ")";
-      } else {
-        for (const auto& np : c.nouns) s += DescribeWords(dict, np.words);
-      }
-    }
-  };
-  part(p.before);
-  s += s.empty() ? "*" : " *";
-  part(p.after);
-  return s + " [" + p.code.ToString() + "]";
-}
 
 void WriteText(const model::Document& doc, const coding::Coder& coder,
                const std::vector<coding::SentenceTrace>& traces, std::string& out) {
@@ -92,7 +45,7 @@ void WriteText(const model::Document& doc, const coding::Coder& coder,
       fmt::format_to(std::back_inserter(out), "  verb {} '{}' (block {})\n", v.token + 1, v.lemma, v.block);
       for (const auto& trial : v.trials) {
         fmt::format_to(std::back_inserter(out), "    {} {:<40} {}\n", trial.matched ? "+" : "-",
-                       DescribePattern(dicts.verbs, *trial.pattern),
+                       io::DescribePattern(dicts.verbs, *trial.pattern),
                        trial.matched ? fmt::format("matched, score {} ({})", trial.score,
                                                    dicts.verbs.Where(trial.pattern->where))
                                      : trial.why + " (" + dicts.verbs.Where(trial.pattern->where) + ")");
@@ -100,78 +53,6 @@ void WriteText(const model::Document& doc, const coding::Coder& coder,
       fmt::format_to(std::back_inserter(out), "    => {}\n", v.outcome);
     }
     out += '\n';
-  }
-}
-
-void WriteJson(const model::Document& doc, const coding::Coder& coder,
-               const std::vector<coding::SentenceTrace>& traces, std::string& out) {
-  const auto& dicts = coder.dictionaries();
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    const model::Sentence& s = doc.sentences[i];
-    auto tokens = doc.Tokens(s);
-    out += "{\"doc_id\":";
-    io::AppendJsonString(out, doc.id);
-    fmt::format_to(std::back_inserter(out), ",\"sentence\":{},\"dateline\":{},\"link_line\":{},\"text\":", i,
-                   (s.flags & model::Sentence::kDateline) ? "true" : "false",
-                   (s.flags & model::Sentence::kLinkLine) ? "true" : "false");
-    io::AppendJsonString(out, doc.Text(s));
-    out += ",\"tokens\":[";
-    for (size_t t = 0; t < tokens.size(); ++t) {
-      const model::Token& tok = tokens[t];
-      if (t) out += ',';
-      out += "{\"form\":";
-      io::AppendJsonString(out, doc.Form(tok));
-      out += ",\"lemma\":";
-      io::AppendJsonString(out, doc.Lemma(tok));
-      fmt::format_to(std::back_inserter(out), ",\"upos\":\"{}\",\"xpos\":", model::UposName(tok.upos));
-      io::AppendJsonString(out, model::XposName(tok.xpos));
-      fmt::format_to(std::back_inserter(out), ",\"head\":{},\"deprel\":\"{}\",\"start\":{},\"end\":{}}}",
-                     tok.head + 1, model::DeprelName(tok.deprel), tok.start, tok.end);
-    }
-    out += "]";
-    if (i < traces.size()) {
-      const coding::SentenceTrace& tr = traces[i];
-      out += ",\"discarded\":";
-      if (tr.discarded.empty()) out += "null"; else io::AppendJsonString(out, tr.discarded);
-      out += ",\"mentions\":[";
-      for (size_t k = 0; k < tr.mentions.size(); ++k) {
-        const auto& m = tr.mentions[k];
-        if (k) out += ',';
-        fmt::format_to(std::back_inserter(out), "{{\"begin\":{},\"end\":{},\"kind\":\"{}\",\"code\":", m.begin,
-                       m.end, m.agent ? "agent" : "actor");
-        io::AppendJsonString(out, m.code);
-        out += ",\"where\":";
-        io::AppendJsonString(out, m.where);
-        out += '}';
-      }
-      out += "],\"verbs\":[";
-      for (size_t k = 0; k < tr.verbs.size(); ++k) {
-        const auto& v = tr.verbs[k];
-        if (k) out += ',';
-        fmt::format_to(std::back_inserter(out), "{{\"token\":{},\"lemma\":", v.token);
-        io::AppendJsonString(out, v.lemma);
-        out += ",\"block\":";
-        io::AppendJsonString(out, v.block);
-        out += ",\"patterns\":[";
-        for (size_t p = 0; p < v.trials.size(); ++p) {
-          const auto& trial = v.trials[p];
-          if (p) out += ',';
-          out += "{\"pattern\":";
-          io::AppendJsonString(out, DescribePattern(dicts.verbs, *trial.pattern));
-          out += ",\"where\":";
-          io::AppendJsonString(out, dicts.verbs.Where(trial.pattern->where));
-          fmt::format_to(std::back_inserter(out), ",\"matched\":{},\"score\":{},\"why\":", trial.matched,
-                         trial.score);
-          io::AppendJsonString(out, trial.why);
-          out += '}';
-        }
-        out += "],\"outcome\":";
-        io::AppendJsonString(out, v.outcome);
-        out += '}';
-      }
-      out += ']';
-    }
-    out += "}\n";
   }
 }
 
@@ -202,7 +83,7 @@ void AddExplainCommand(CLI::App& app, CommandRunner* run) {
         std::vector<coding::SentenceTrace> traces;
         DYAD_RETURN_IF_ERROR(e.Code(doc, ws, events, &traces));
         if (as_json) {
-          WriteJson(doc, e.coder(), traces, out);
+          io::AppendExplainJson(doc, e.coder(), traces, out);
         } else {
           WriteText(doc, e.coder(), traces, out);
         }

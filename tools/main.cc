@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       "  dyad segment corpus/ --input-format jsonl --threads 2 -o sentences.jsonl\n"
       "  zstdcat news.jsonl.zst | dyad segment - --input-format jsonl\n"
       "  dyad ingest --db events.sqlite news.jsonl && dyad query --db events.sqlite --report top-dyads\n"
+      "  dyad serve --port 8080 --db events.db\n"
       "Run 'dyad COMMAND --help' for a command's options.");
 
   dyad::tools::CommandRunner run;
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   dyad::tools::AddIngestCommand(app, &run);
   dyad::tools::AddQueryCommand(app, &run);
   dyad::tools::AddExportCommand(app, &run);
+  dyad::tools::AddServeCommand(app, &run);
 
   try {
     app.parse(argc, argv);

@@ -467,6 +467,8 @@ std::string_view EventHeader(EventFormat format) {
   return format == EventFormat::kCsv ? kCsvHeader : std::string_view();
 }
 
+void AppendEventJsonLine(const model::Event& event, std::string& out) { AppendJsonlEvent(event, out); }
+
 uint64_t GdeltEventId(std::string_view doc_id, uint32_t sentence, uint32_t ordinal) {
   constexpr uint64_t kOffset = 14695981039346656037ull;
   constexpr uint64_t kPrime = 1099511628211ull;

@@ -133,6 +133,10 @@ void AppendEvents(EventFormat format, const model::Document& doc,
                   std::span<const model::Event> events, std::string& out,
                   const EventWriterOptions& options = {});
 
+// Appends one event as the jsonl format writes it (one line, newline included). For callers that
+// embed events in a larger JSON document (the server).
+void AppendEventJsonLine(const model::Event& event, std::string& out);
+
 // What a de-duplicated event (from the store) brings to its GDELT row instead of the one-document
 // defaults: its GLOBALEVENTID and how many mentions, sources and articles report it.
 struct GdeltEventCounts {
