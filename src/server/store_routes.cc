@@ -58,7 +58,7 @@ StatusOr<store::EventFilter> FilterFromParams(const httplib::Params& params, std
       if (ec != std::errc() || end != value.data() + value.size() || f.quad_class < 0 || f.quad_class > 4) {
         return InvalidArgumentError(fmt::format("quad_class={}: give 0..4", value));
       }
-    } else if (std::find_if(extra.begin(), extra.end(), [&](const char* e) { return key == e; }) == extra.end()) {
+    } else if (std::find(extra.begin(), extra.end(), std::string_view(key)) == extra.end()) {
       return InvalidArgumentError(fmt::format(
           "unknown parameter '{}' (filters: from, to, actor, country, root, cameo, plover, quad_class, place, q)", key));
     }
