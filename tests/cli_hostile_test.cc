@@ -15,25 +15,7 @@ namespace fs = std::filesystem;
 using dyad::testing::CliResult;
 using dyad::testing::Dyad;
 
-class CliHostileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "dyad_cli_hostile.XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) {
-    fs::path p = fs::path(dir_) / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return p.string();
-  }
-  std::string dir_;
-};
+using CliHostileTest = dyad::testing::CliTempDirTest;
 
 constexpr char kAccord[] = "Iran and Iraq signed a border security agreement on Sunday.";
 

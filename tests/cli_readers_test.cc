@@ -11,30 +11,14 @@
 #include <gtest/gtest.h>
 
 #include "io/io_test_util.h"
+#include "tests/cli_test_util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class CliReadersTest : public ::testing::Test {
+class CliReadersTest : public dyad::testing::CliTempDirTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "dyad_cli_readers.XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Write(const std::string& name, const std::string& bytes) {
-    fs::path p = fs::path(dir_) / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return p.string();
-  }
-
   static std::string Slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
@@ -53,7 +37,7 @@ class CliReadersTest : public ::testing::Test {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
-  std::string dir_, out_, err_;
+  std::string out_, err_;
 };
 
 using dyad::io::testing::Gzip;

@@ -11,7 +11,30 @@
 #include <sstream>
 #include <string>
 
+#include <gtest/gtest.h>
+
 namespace dyad::testing {
+
+// A fresh directory per test (removed afterwards) and a way to write input files into it.
+class CliTempDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "dyad_cli.XXXXXX").string();
+    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    std::filesystem::path p = std::filesystem::path(dir_) / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return p.string();
+  }
+  std::string dir_;
+};
 
 struct CliResult {
   int status = -1;
