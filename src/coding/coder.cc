@@ -135,27 +135,7 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
   return false;
 }
 
-// --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h ---
-// A linear slot binds the first token of an actor phrase; the coder resolves participants from
-// syntactic heads. The head of the phrase is its token whose head lies outside it; a conjunct
-// climbs to the first conjunct, so that "Gondor and Osgiliath" is one compound phrase.
-int LinearSlotHead(const SentenceView& view, std::span<const ActorMatcher::Match> matches,
-                   std::span<const int> match_at, int token) {
-  if (token < 0) return -1;
-  uint32_t begin = static_cast<uint32_t>(token), end = begin + 1;
-  if (match_at[token] >= 0) {
-    begin = matches[match_at[token]].begin;
-    end = matches[match_at[token]].end;
-  }
-  int h = static_cast<int>(end) - 1;
-  for (uint32_t t = begin; t < end; ++t) {
-    int head = view.head(t);
-    if (head < static_cast<int>(begin) || head >= static_cast<int>(end)) h = static_cast<int>(t);
-  }
-  for (int hops = 0; hops < 8 && view.role(h) == Role::kConj && view.head(h) >= 0; ++hops) h = view.head(h);
-  return h;
-}
-
+// --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h and coder_linear.cc ---
 // TABARI codes that void the whole sentence: discard and "too complex".
 bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCode& code) {
   return (verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1) &&
@@ -591,10 +571,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     int subject = SubjectOf(view, v);
     PatternMatch match;
     LinearMatch linear;  // TABARI / PETRARCH-1 blocks: slots bind the source and target
-    if (!block->linear_patterns.empty()) {
+    const bool linear_block = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
+                              dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+    if (linear_block) {
       linear = linear_.Match(view, v, ws.matches, ws.match_at, *block);
-      match.source_token = LinearSlotHead(view, ws.matches, ws.match_at, linear.source_token);
-      match.target_token = LinearSlotHead(view, ws.matches, ws.match_at, linear.target_token);
     } else {
       match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
     }
@@ -615,9 +595,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     targets.clear();
     // A '$' or '+' slot that holds no actor ("threatened strikes against Iran" binds "strikes")
     // falls back to the syntactic choice.
+    if (linear_block) LinearRoles(doc, ws, v, linear, sources, targets);
     if (match.source_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.source_token), sources);
     int source_head = -1;
-    if (sources.empty()) {
+    if (sources.empty() && !linear_block) {
       if (passive) {
         int agent = view.ChildWithRole(v, Role::kAgent);
         if (agent < 0) {
@@ -634,7 +615,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     if (match.target_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.target_token), targets);
     int target_head = -1;
-    if (targets.empty() && !linear.compound) {
+    if (targets.empty() && !linear_block) {
       if (passive) {
         target_head = view.ChildWithRole(v, Role::kPassiveSubject);
         if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
@@ -643,7 +624,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
-    if (targets.empty() && !linear.compound) {
+    if (targets.empty() && !linear_block) {
       // Obliques in order of preference: "against X", "with X", "to X"...
       int best_rank = 1000;
       for (uint32_t c : view.Children(v)) {
@@ -672,14 +653,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // An infinitive modifying a noun ("an accord to boost ties") has no subject of its own to
     // guess by word order.
     const bool noun_modifier = view.role(v) == Role::kAcl || view.role(v) == Role::kAmod;
-    if (sources.empty() && !linear.pattern && dyad_rules_ && !noun_modifier) {
+    if (sources.empty() && !linear_block && dyad_rules_ && !noun_modifier) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.end > v || overlaps(mm, targets)) continue;
         ResolveMention(doc, ws, mm, sources);
       }
     }
-    if (targets.empty() && !linear.pattern) {
+    if (targets.empty() && !linear_block) {
       for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;

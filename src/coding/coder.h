@@ -128,6 +128,14 @@ class Coder {
   // `head` and its coordinated conjuncts (at most `cap`), into `heads`.
   static size_t Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap);
   int SubjectOf(const SentenceView& view, size_t verb) const;
+  // TABARI's word-order reading of a linear pattern's participants (coder_linear.cc).
+  struct LinearSpan {
+    int first, last;  // mentions [first, last] of ws.matches
+  };
+  LinearSpan LinearPhrase(const Workspace& ws, int m) const;
+  void LinearCompound(const model::Document& doc, Workspace& ws, int m, std::vector<Participant>& out) const;
+  void LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, const LinearMatch& match,
+                   std::vector<Participant>& sources, std::vector<Participant>& targets) const;
   bool IsDiscarded(const SentenceView& view, std::string* phrase) const;
 
   std::shared_ptr<const lexicon::DictionarySet> dicts_;
