@@ -223,6 +223,18 @@ int Depth(const SentenceView& view, size_t i) {
 }
 }  // namespace
 
+const std::vector<lexicon::VerbRef>* Coder::FindVerb(const SentenceView& view, size_t v, std::string& upper) const {
+  upper = UpperCopy(view.Lemma(v));
+  const std::vector<lexicon::VerbRef>* refs = dicts_->verbs.Find(upper);
+  if (refs == nullptr) {
+    upper = UpperCopy(view.Form(v));
+    refs = dicts_->verbs.Find(upper);
+  }
+  if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);  // linear formats only
+  if (refs == nullptr) refs = FindByInflection(dicts_->verbs, upper);
+  return refs;
+}
+
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)),
       options_(options),
@@ -519,16 +531,19 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   std::vector<bool> coded(n, false);
   std::vector<Participant> sources, targets;
   std::string upper;
+  // TABARI's own rules (a peer's behaviour, for its dictionaries): verbs by the dictionary, the
+  // first coded verb of each clause, no syntactic negation (its patterns handle "not").
+  const bool tabari = dicts_->verbs.format == lexicon::VerbFormat::kTabari;
+  std::vector<uint32_t> clause;
+  std::vector<bool> clause_done;
+  if (tabari) {
+    LinearClauses(ws, clause);
+    clause_done.assign(n == 0 ? 0 : clause.back() + 1, false);
+  }
   for (size_t v = 0; v < n; ++v) {
-    if (!view.IsVerb(v)) continue;
-    upper = UpperCopy(view.Lemma(v));
-    const std::vector<lexicon::VerbRef>* refs = dicts_->verbs.Find(upper);
-    if (refs == nullptr) {
-      upper = UpperCopy(view.Form(v));
-      refs = dicts_->verbs.Find(upper);
-    }
-    if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);  // linear formats only
-    if (refs == nullptr) refs = FindByInflection(dicts_->verbs, upper);
+    if (tabari ? !LinearVerbCandidate(ws, v) : !view.IsVerb(v)) continue;
+    if (tabari && clause_done[clause[v]]) continue;
+    const std::vector<lexicon::VerbRef>* refs = FindVerb(view, v, upper);
     if (refs == nullptr) continue;
     // The most specific surface that is present: multi-word verbs before single words.
     const lexicon::VerbEntry* entry = nullptr;
@@ -555,16 +570,16 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       if (tv != nullptr) tv->outcome = std::move(text);
     };
 
-    if (view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
+    if (!tabari && view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
       outcome("deferred to the governing verb");
       continue;
     }
-    if ((view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
+    if (!tabari && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
         IsNonFactive(view.Lemma(view.head(v)))) {
       outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
       continue;
     }
-    if (!options_.code_negated && view.IsNegated(v)) {
+    if (!tabari && !options_.code_negated && view.IsNegated(v)) {
       outcome("negated");
       continue;
     }
@@ -586,6 +601,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       return;
     }
     if (code.active.empty() || code.active == "---" || code.active == "###" || code.active == "+++") {
+      // A pattern that matched to say "no event" ends its clause.
+      if (tabari && linear.pattern != nullptr) clause_done[clause[v]] = true;
       outcome(fmt::format("null code [{}]", code.ToString()));
       continue;
     }
@@ -595,7 +612,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     targets.clear();
     // A '$' or '+' slot that holds no actor ("threatened strikes against Iran" binds "strikes")
     // falls back to the syntactic choice.
-    if (linear_block) LinearRoles(doc, ws, v, linear, sources, targets);
+    if (linear_block) LinearRoles(doc, ws, v, clause, linear, sources, targets);
     if (match.source_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.source_token), sources);
     int source_head = -1;
     if (sources.empty() && !linear_block) {
@@ -726,8 +743,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
           if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);
         }
       }
-    } else if (sources.size() >= 2) {
-      // A compound subject without a target acts on itself: both directions.
+    } else if (sources.size() >= 2 && (!linear_block || linear.compound)) {
+      // A compound subject without a target acts on itself: both directions (in the linear
+      // formats only when a '%' slot says so).
       for (size_t a = 0; a < sources.size(); ++a) {
         for (size_t b = 0; b < sources.size(); ++b) {
           if (a != b && sources[a].code != sources[b].code) emit(sources[a], sources[b], active);
@@ -748,6 +766,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       continue;
     }
     coded[v] = true;
+    if (tabari) clause_done[clause[v]] = true;
     if (tv != nullptr) {
       std::string desc;
       for (size_t k = before; k < out.size(); ++k) {

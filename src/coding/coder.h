@@ -21,6 +21,7 @@
 #define DYAD_CODING_CODER_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -134,8 +135,19 @@ class Coder {
   };
   LinearSpan LinearPhrase(const Workspace& ws, int m) const;
   void LinearCompound(const model::Document& doc, Workspace& ws, int m, std::vector<Participant>& out) const;
-  void LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, const LinearMatch& match,
-                   std::vector<Participant>& sources, std::vector<Participant>& targets) const;
+  // `clause`: per token, the index of its clause (LinearClauses).
+  void LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, std::span<const uint32_t> clause,
+                   const LinearMatch& match, std::vector<Participant>& sources,
+                   std::vector<Participant>& targets) const;
+  // TABARI finds verbs by the dictionary, not by a tagger: token `v` is a verb when the verb
+  // dictionary knows it and no article or capital letter makes it a noun.
+  bool LinearVerbCandidate(const Workspace& ws, size_t v) const;
+  // TABARI codes by clause: `clause` receives, per token, the index of its clause; a clause ends
+  // before "but", and before "and"/"or" when a verb follows them.
+  void LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) const;
+  // The verbs of the dictionary that token `v` may be (by lemma, form, TABARI stem or inflection);
+  // `upper` receives the word found.
+  const std::vector<lexicon::VerbRef>* FindVerb(const SentenceView& view, size_t v, std::string& upper) const;
   bool IsDiscarded(const SentenceView& view, std::string* phrase) const;
 
   std::shared_ptr<const lexicon::DictionarySet> dicts_;

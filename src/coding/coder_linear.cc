@@ -6,11 +6,17 @@
 //     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor");
 //   - a compound is a list of actor phrases joined by "and" (", and", or commas in a list that
 //     ends with "and"): "Mordor, Rohan, Fornost and Bree" names four participants;
+//   - an actor code with slashes ("LORIEN [ELR/GAL]") names several actors, one participant each;
 //   - the source is the phrase a '$' or '%' slot bound, else the first actor named before the
-//     verb; in the passive ("was opposed by Osgiliath") the actor after "by" is the source and
-//     the one before the verb the target;
-//   - the target is the phrase a '+' slot bound, else the first actor named after the verb that
-//     is not the source.
+//     verb in its clause, else in the sentence (a clause "and promised aid" keeps the source of
+//     the clause before it); in the passive ("was opposed by Osgiliath") the actor after "by" is
+//     the source and the one before the verb the target;
+//   - the target is the phrase a '+' slot bound, else the first actor named after the verb in its
+//     clause that is not the source.
+// With TABARI's own dictionaries (not PETRARCH-1's, whose coder read a parse) verbs are found by the
+// dictionary and each clause yields the event of its first coded verb (LinearClauses).
+#include <algorithm>
+
 #include "coding/coder.h"
 
 namespace dyad::coding {
@@ -89,16 +95,62 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
     const uint32_t begin = ws.matches[phrases[k].first].begin, end = ws.matches[phrases[k].last].end;
     if (!ComposeActor(doc, ws, begin, end, &p)) continue;
     p.head = end - 1;
-    bool seen = false;
-    for (const Participant& q : out) seen |= q.code == p.code && q.begin == p.begin;
-    if (!seen) out.push_back(std::move(p));
+    std::string_view codes = p.code;
+    while (!codes.empty()) {
+      const size_t slash = codes.find('/');
+      Participant one = p;
+      one.code = std::string(codes.substr(0, slash));
+      codes = slash == std::string_view::npos ? std::string_view() : codes.substr(slash + 1);
+      bool seen = one.code.empty();
+      for (const Participant& q : out) seen |= q.code == one.code && q.begin == one.begin;
+      if (!seen) out.push_back(std::move(one));
+    }
   }
 }
 
-void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, const LinearMatch& match,
-                        std::vector<Participant>& sources, std::vector<Participant>& targets) const {
+bool Coder::LinearVerbCandidate(const Workspace& ws, size_t v) const {
+  const SentenceView& view = ws.view;
+  if (ws.match_at[v] >= 0) return false;
+  if (v > 0) {
+    std::string_view prev = view.Form(v - 1);
+    if (IsWord(prev, "the") || IsWord(prev, "a") || IsWord(prev, "an")) return false;
+    // "about To Restore ties": a capital letter inside the sentence makes a word a name, unless
+    // the whole word is in capitals (headlines, ALLCAPS text).
+    std::string_view form = view.Form(v);
+    const bool capital = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+    const bool lower = std::any_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (capital && lower) return false;
+  }
+  std::string upper;
+  return FindVerb(view, v, upper) != nullptr;
+}
+
+void Coder::LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) const {
+  const SentenceView& view = ws.view;
+  const size_t n = view.size();
+  clause.assign(n, 0);
+  uint32_t current = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = view.Form(i);
+    if (i > 0 && (IsWord(w, "but") || w == ";")) {
+      ++current;
+    } else if (i > 0 && (IsWord(w, "and") || IsWord(w, "or"))) {
+      // "... and promised aid", "... or assail Arnor": a verb after the conjunction (past the
+      // actors it may name first) starts a clause; "sheep and evil goats" does not.
+      size_t k = i + 1;
+      while (k < n && ws.match_at[k] >= 0) ++k;
+      if (k < n && LinearVerbCandidate(ws, k)) ++current;
+    }
+    clause[i] = current;
+  }
+}
+
+void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, std::span<const uint32_t> clause,
+                        const LinearMatch& match, std::vector<Participant>& sources,
+                        std::vector<Participant>& targets) const {
   const SentenceView& view = ws.view;
   const int count = static_cast<int>(ws.matches.size());
+  auto in_clause = [&](uint32_t token) { return clause.empty() || clause[token] == clause[verb]; };
   auto actor_at = [&](int m) {
     // A mention whose phrase names an actor (an agent alone names no one).
     LinearSpan span = LinearPhrase(ws, m);
@@ -114,10 +166,13 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
   if (source < 0 && view.IsPassive(verb)) {
     for (int m = 0; m < count && by_actor < 0; ++m) {
       const uint32_t b = ws.matches[m].begin;
-      if (b > verb + 1 && IsWord(view.Form(b - 1), "by") && actor_at(m)) by_actor = m;
+      if (b > verb + 1 && in_clause(b) && IsWord(view.Form(b - 1), "by") && actor_at(m)) by_actor = m;
     }
   }
   int before = -1;
+  for (int m = 0; m < count && before < 0; ++m) {
+    if (ws.matches[m].end <= verb && in_clause(ws.matches[m].begin) && actor_at(m)) before = m;
+  }
   for (int m = 0; m < count && before < 0; ++m) {
     if (ws.matches[m].end <= verb && actor_at(m)) before = m;
   }
@@ -132,7 +187,8 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
   if (target < 0) {
     const LinearSpan taken = source >= 0 ? LinearPhrase(ws, source) : LinearSpan{-1, -1};
     for (int m = 0; m < count && target < 0; ++m) {
-      if (ws.matches[m].begin > verb && (m < taken.first || m > taken.last) && actor_at(m)) target = m;
+      const uint32_t b = ws.matches[m].begin;
+      if (b > verb && in_clause(b) && (m < taken.first || m > taken.last) && actor_at(m)) target = m;
     }
   }
   if (target >= 0) LinearCompound(doc, ws, target, targets);
