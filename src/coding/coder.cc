@@ -142,10 +142,21 @@ bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCod
          (code.active == "###" || code.active == "+++");
 }
 // TABARI verbs are stems ("RESTOR" codes restore, restored, restoring): the longest prefix of the
-// upper-cased form `upper` (three letters at least) that the index knows; `upper` becomes it.
+// upper-cased form `upper` (three letters at least) that the index knows and that the rest of the
+// word extends by a regular ending (S, ES, D, ED, ING, E, optionally after a doubled consonant:
+// "DEPARTX" is no form of DEPART); `upper` becomes it.
 const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary& verbs, std::string& upper) {
   if (verbs.format != lexicon::VerbFormat::kTabari && verbs.format != lexicon::VerbFormat::kPetrarch1) return nullptr;
+  auto regular_ending = [&](size_t len) {
+    std::string_view rest = std::string_view(upper).substr(len);
+    if (!rest.empty() && rest[0] == upper[len - 1]) rest.remove_prefix(1);  // BANNED, STOPPING
+    for (std::string_view e : {"", "S", "ES", "D", "ED", "ING", "E"}) {
+      if (rest == e) return true;
+    }
+    return false;
+  };
   for (size_t len = upper.size(); len-- > 3;) {
+    if (!regular_ending(len)) continue;
     if (const auto* refs = verbs.Find(std::string_view(upper).substr(0, len))) {
       upper.resize(len);
       return refs;
@@ -211,6 +222,27 @@ namespace {
 bool IsPeerSpec(std::string_view spec) {
   for (std::string_view prefix : {"petrarch2:", "petrarch1:", "up:", "tabari:"}) {
     if (spec.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+// TABARI / PETRARCH-1 actors coded [###] (discard: "NASGUL [###]", "ONODOHER [ONO <911226] [###]")
+// or [+++] (too complex) void the sentence they are named in; `where` receives the entry.
+bool VoidingActor(const lexicon::DictionarySet& dicts, const model::Document& doc, const Coder::Workspace& ws,
+                  std::string* where) {
+  if (dicts.verbs.format != lexicon::VerbFormat::kTabari && dicts.verbs.format != lexicon::VerbFormat::kPetrarch1) {
+    return false;
+  }
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  for (const ActorMatcher::Match& m : ws.matches) {
+    if (m.kind != ActorMatcher::Kind::kActor) continue;
+    const lexicon::Actor& actor = dicts.actors.actors[m.index];
+    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(actor, date);
+    if (code != nullptr && (code->code == "###" || code->code == "+++")) {
+      *where = dicts.actors.Where(actor.where);
+      return true;
+    }
   }
   return false;
 }
@@ -521,7 +553,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   }
 
   std::string discard;
-  if (IsDiscarded(view, &discard)) {
+  if (IsDiscarded(view, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
     if (trace != nullptr) trace->discarded = discard;
     return;
   }
@@ -536,6 +568,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   const bool tabari = dicts_->verbs.format == lexicon::VerbFormat::kTabari;
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
+  std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs
   if (tabari) {
     LinearClauses(ws, clause);
     clause_done.assign(n == 0 ? 0 : clause.back() + 1, false);
@@ -731,6 +764,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       out.push_back(std::move(e));
     };
 
+    // TABARI's "[023?]" (SAID, REPORT): the verb's event stands only when no other verb of its
+    // clause is coded.
+    const bool weak = tabari && code.question;
+    const size_t weak_from = out.size();
     const bool intended = dyad_rules_ && IsIntended(view, v);
     const std::string active = intended ? IntentCode(code.active) : code.active;
     const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
@@ -765,6 +802,12 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       outcome(targets.empty() ? "no target actor" : "source and target are the same actor");
       continue;
     }
+    if (weak) {
+      for (size_t k = weak_from; k < out.size(); ++k) weak_events.emplace_back(clause[v], std::move(out[k]));
+      out.resize(weak_from);
+      outcome("weak code: kept if no other verb of the clause is coded");
+      continue;
+    }
     coded[v] = true;
     if (tabari) clause_done[clause[v]] = true;
     if (tv != nullptr) {
@@ -775,6 +818,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
       outcome(desc);
     }
+  }
+  for (auto& [c, event] : weak_events) {
+    if (!clause_done[c]) out.push_back(std::move(event));
   }
   if (out.size() == first_event && !ws.targetless.empty()) {
     auto main_clause = std::min_element(ws.targetless.begin(), ws.targetless.end(),

@@ -28,6 +28,13 @@ bool IsWord(std::string_view form, std::string_view lower) {
          std::equal(form.begin(), form.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
 }
 
+// `form` (any case) is the upper-cased dictionary word `upper`.
+bool EqualsUpper(std::string_view form, std::string_view upper) {
+  return form.size() == upper.size() && std::equal(form.begin(), form.end(), upper.begin(), [](char a, char b) {
+           return (a >= 'a' && a <= 'z' ? static_cast<char>(a - 32) : a) == b;
+         });
+}
+
 // Tokens [from, to) join two mentions into one actor phrase.
 bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to) {
   if (from == to) return true;
@@ -39,8 +46,18 @@ bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to) {
 }
 
 // How tokens [from, to) join two actor phrases of a list: 0 not at all, 1 by a comma, 2 by
-// "and" (or ", and").
-int JoinsCompound(const SentenceView& view, uint32_t from, uint32_t to) {
+// "and" (or ", and"). Articles and the actor dictionary's <ADJECTIVE> words may precede the next
+// phrase ("Fornost and the evil awful Gondor").
+int JoinsCompound(const SentenceView& view, const lexicon::ActorDictionary& actors, uint32_t from, uint32_t to) {
+  auto skippable = [&](uint32_t t) {
+    std::string_view w = view.Form(t);
+    if (IsWord(w, "the") || IsWord(w, "a") || IsWord(w, "an")) return true;
+    for (const lexicon::WordSeq& adjective : actors.adjectives) {
+      if (adjective.size() == 1 && EqualsUpper(w, adjective[0].text)) return true;
+    }
+    return false;
+  };
+  while (to > from + 1 && skippable(to - 1)) --to;
   if (to - from == 1) {
     if (view.Form(from) == ",") return 1;
     if (IsWord(view.Form(from), "and")) return 2;
@@ -72,7 +89,7 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   bool has_and = false;
   while (phrases.front().first > 0) {
     LinearSpan prev = LinearPhrase(ws, phrases.front().first - 1);
-    int link = JoinsCompound(ws.view, ws.matches[prev.last].end, ws.matches[phrases.front().first].begin);
+    int link = JoinsCompound(ws.view, dicts_->actors, ws.matches[prev.last].end, ws.matches[phrases.front().first].begin);
     if (link == 0) break;
     has_and |= link == 2;
     phrases.insert(phrases.begin(), prev);
@@ -81,7 +98,7 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   const size_t origin = phrases.size() - 1;
   while (phrases.back().last + 1 < static_cast<int>(ws.matches.size())) {
     LinearSpan next = LinearPhrase(ws, phrases.back().last + 1);
-    int link = JoinsCompound(ws.view, ws.matches[phrases.back().last].end, ws.matches[next.first].begin);
+    int link = JoinsCompound(ws.view, dicts_->actors, ws.matches[phrases.back().last].end, ws.matches[next.first].begin);
     if (link == 0) break;
     has_and |= link == 2;
     phrases.push_back(next);
