@@ -563,9 +563,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   std::vector<bool> coded(n, false);
   std::vector<Participant> sources, targets;
   std::string upper;
-  // TABARI's own rules (a peer's behaviour, for its dictionaries): verbs by the dictionary, the
-  // first coded verb of each clause, no syntactic negation (its patterns handle "not").
-  const bool tabari = dicts_->verbs.format == lexicon::VerbFormat::kTabari;
+  // TABARI's own rules (a peer's behaviour, for the linear formats): verbs by the dictionary, the
+  // first coded verb of each clause, no syntactic negation (the patterns handle "not").
+  const bool tabari = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
+                      dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs

@@ -13,8 +13,8 @@
 //     the source and the one before the verb the target;
 //   - the target is the phrase a '+' slot bound, else the first actor named after the verb in its
 //     clause that is not the source.
-// With TABARI's own dictionaries (not PETRARCH-1's, whose coder read a parse) verbs are found by the
-// dictionary and each clause yields the event of its first coded verb (LinearClauses).
+// Verbs are found by the dictionary and each clause yields the event of its first coded verb
+// (LinearClauses).
 #include <algorithm>
 
 #include "coding/coder.h"
