@@ -107,10 +107,25 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   // Commas alone make an apposition ("Osgiliath, the state's fiercest foe"), not a list.
   size_t first = 0, last = phrases.size() - 1;
   if (!has_and) first = last = origin;
+  // PETRARCH (unlike TABARI) carries an agent named once over the whole list: "the ambassadors of
+  // Arnor, Osgiliath and Gondor", "Fornost and Gondor legislators".
+  AgentParts shared;
+  if (dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1 && first < last) {
+    Participant unused;
+    auto agents_of = [&](const LinearSpan& span) {
+      ComposeActor(doc, ws, ws.matches[span.first].begin, ws.matches[span.last].end, &unused, &shared);
+    };
+    if (ws.matches[phrases[first].first].kind == ActorMatcher::Kind::kAgent) agents_of(phrases[first]);
+    if (shared.prefix.empty() && shared.suffix.empty() &&
+        ws.matches[phrases[last].last].kind == ActorMatcher::Kind::kAgent) {
+      agents_of(phrases[last]);
+    }
+  }
   for (size_t k = first; k <= last; ++k) {
     Participant p;
     const uint32_t begin = ws.matches[phrases[k].first].begin, end = ws.matches[phrases[k].last].end;
     if (!ComposeActor(doc, ws, begin, end, &p)) continue;
+    if (p.code.size() == 3) p.code = shared.prefix + p.code + shared.suffix;
     p.head = end - 1;
     std::string_view codes = p.code;
     while (!codes.empty()) {
