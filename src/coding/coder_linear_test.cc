@@ -1,0 +1,165 @@
+// TABARI / PETRARCH-1 dictionaries are coded by TABARI's word-order rules (coder_linear.cc). The
+// sentences here get a flat parse and no verb tags on purpose: none of these rules may depend on
+// the parse.
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "coding/coder.h"
+#include "lexicon/loaders.h"
+#include "model/parsed_sentence_test_util.h"
+
+namespace dyad::coding {
+namespace {
+
+constexpr std::string_view kTabariVerbs = R"(
+RESTOR  [064]
+- * FXLL DIPLOMATIC  [+++]
+FREE [---]
+- + * FROM $  [066]
+MEET [---]
+- % HAVE POSTPONED *  [191]
+CONDEMN [122]
+PROMISE [050]
+ATTACK [190]
+DEPART_ [032]
+ACT [---]
+- SAID IT WOULD_* [101]
+SAID  [023?]
+WELCOM [041]
+)";
+
+constexpr std::string_view kActors = R"(
+<ADJECTIVE>
+EVIL
+AWFUL
+</ADJECTIVE>
+ARNOR [ARN]
+GONDOR [GON]
+ROHAN [ROH]
+FORNOST [FOR]
+BREE [BRE]
+OSGILIATH [OSG]
+MORDOR [MOR]
+ITHILEN [ITH]
+CALENARDHON [CAL]
+ESTONIA [EST]
+LIBYA [LBY]
+LORIEN [ELR/GAL]
+NASGUL [###]
+)";
+
+constexpr std::string_view kAgents = R"(
+AMBASSADORS [~GOV]
+MILITIA [~MIL]
+)";
+
+std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat format, std::string_view verbs) {
+  auto set = std::make_shared<lexicon::DictionarySet>();
+  set->spec = format == lexicon::VerbFormat::kTabari ? "tabari:test.project" : "petrarch1:test";
+  lexicon::LoadOptions options;
+  auto parsed = lexicon::ParseLinearVerbs(verbs, "test.verbs", format, options, &set->diagnostics);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().message();
+  set->verbs = std::move(parsed).value();
+  EXPECT_TRUE(lexicon::ParseActors(kActors, "test.actors", options, &set->actors, &set->diagnostics).ok());
+  EXPECT_TRUE(lexicon::ParseAgents(kAgents, "test.agents", true, options, &set->agents, &set->diagnostics).ok());
+  return set;
+}
+
+// "SOURCE>TARGET:CODE " per event, in order, for `text` (blank-separated tokens) under a flat
+// parse: every token depends on the first, none is tagged a verb.
+std::string CodeText(std::string_view text, lexicon::VerbFormat format = lexicon::VerbFormat::kTabari,
+                     std::string_view verbs = kTabariVerbs) {
+  std::istringstream in{std::string(text)};
+  std::string conll, w;
+  for (int i = 0; in >> w; ++i) conll += w + " " + w + " X " + (i == 0 ? "0 root\n" : "1 dep\n");
+  model::Document doc = model::testing::ParsedSentence(conll, "1995-01-01");
+  auto coder = Coder::Create(Dictionaries(format, verbs));
+  EXPECT_TRUE(coder.ok());
+  Coder::Workspace ws;
+  std::vector<model::Event> events;
+  (*coder)->CodeDocument(doc, ws, events);
+  std::string s;
+  for (const auto& e : events) s += e.source.code + ">" + e.target.code + ":" + e.cameo + " ";
+  return s;
+}
+
+TEST(CoderLinear, SourceBeforeTheVerbTargetAfterItWhateverTheParse) {
+  EXPECT_EQ(CodeText("Arnor is about to restore full diplomatic ties with Gondor ."), "ARN>GON:064 ");
+}
+
+TEST(CoderLinear, SlotsBindTheirActorPhrases) {
+  // "- + * FROM $": the actor before the verb is the target, the one after FROM the source.
+  EXPECT_EQ(CodeText("Ithilen 's militia was freed from Mordor ."), "MOR>ITHMIL:066 ");
+  // '%' binds a compound that acts on itself; "meeting" is a verb of the dictionary, tag or not.
+  EXPECT_EQ(CodeText("Gondor and Osgiliath have postponed their meeting ."), "GON>OSG:191 OSG>GON:191 ");
+}
+
+TEST(CoderLinear, CompoundListsNeedAnAnd) {
+  EXPECT_EQ(CodeText("Fornost , Bree and the evil awful Rohan welcomed Gondor ."),
+            "FOR>GON:041 BRE>GON:041 ROH>GON:041 ");
+  // A comma alone is an apposition, not a list.
+  EXPECT_EQ(CodeText("Fornost welcomed Gondor , Rohan 's neighbour ."), "FOR>GON:041 ");
+}
+
+TEST(CoderLinear, SlashCodesNameSeveralActors) {
+  EXPECT_EQ(CodeText("Arnor welcomed Lorien ."), "ARN>ELR:041 ARN>GAL:041 ");
+}
+
+TEST(CoderLinear, ArticlesAndCapitalsMakeAVerbANoun) {
+  // "the restore" and "To Restore" are nouns to TABARI; only the attack is coded, with the
+  // clause's first actor as its source.
+  EXPECT_EQ(CodeText("Arnor is about the restore of ties with Gondor after Rohan attacked Bree ."),
+            "ARN>BRE:190 ");
+  EXPECT_EQ(CodeText("Arnor is about To Restore ties with Gondor ."), "");
+}
+
+TEST(CoderLinear, OneEventPerClauseAndTheSourceCarriesOver) {
+  // "and promised" starts a clause, which keeps the source of the clause before it.
+  EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath on Thursday and promised aid to Ithilen ."),
+            "CAL>OSG:122 CAL>ITH:050 ");
+  // The first coded verb of a clause is its event; "attacking" is not coded again.
+  EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath attacking Ithilen ."), "CAL>OSG:122 ");
+  // "Bree and Rohan" is a compound, not a clause.
+  EXPECT_EQ(CodeText("Calenardhon condemned Bree and Rohan ."), "CAL>BRE:122 CAL>ROH:122 ");
+}
+
+TEST(CoderLinear, QuestionCodesYieldToTheClausesOtherVerbs) {
+  EXPECT_EQ(CodeText("Estonia said it would act with Libya ."), "EST>LBY:101 ");
+  EXPECT_EQ(CodeText("Estonia said Libya was wrong ."), "EST>LBY:023 ");
+}
+
+TEST(CoderLinear, VerbStemsTakeRegularEndingsOnly) {
+  EXPECT_EQ(CodeText("Estonia departed from Libya ."), "EST>LBY:032 ");
+  EXPECT_EQ(CodeText("Estonia departx from Libya ."), "");
+}
+
+TEST(CoderLinear, DiscardAndComplexCodesVoidTheSentence) {
+  EXPECT_EQ(CodeText("Arnor condemned Gondor after Nasgul sightings ."), "");
+  // A pattern coded [+++] voids it too.
+  EXPECT_EQ(CodeText("Arnor is about to restore fxll diplomatic ties with Gondor ."), "");
+}
+
+TEST(CoderLinear, NoSyntacticNegationPatternsDecide) {
+  EXPECT_EQ(CodeText("Calenardhon did not condemn Osgiliath ."), "CAL>OSG:122 ");
+}
+
+constexpr std::string_view kPetrarch1Verbs = R"(
+--- PRESENT [---] ---
+PRESENT
+- * CREDENTIALS [032]
+--- WELCOME [041] ---
+WELCOME
+)";
+
+TEST(CoderLinear, Petrarch1CarriesAnAgentOverTheList) {
+  EXPECT_EQ(CodeText("The ambassadors of Arnor , Osgiliath and Gondor presented credentials to Ithilen .",
+                     lexicon::VerbFormat::kPetrarch1, kPetrarch1Verbs),
+            "ARNGOV>ITH:032 OSGGOV>ITH:032 GONGOV>ITH:032 ");
+  // TABARI's rule: the agent stays with its own actor.
+  EXPECT_EQ(CodeText("The ambassadors of Arnor , Osgiliath and Gondor welcomed Ithilen ."),
+            "ARNGOV>ITH:041 OSG>ITH:041 GON>ITH:041 ");
+}
+
+}  // namespace
+}  // namespace dyad::coding
