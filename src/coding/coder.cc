@@ -256,8 +256,19 @@ int Depth(const SentenceView& view, size_t i) {
 }  // namespace
 
 const std::vector<lexicon::VerbRef>* Coder::FindVerb(const SentenceView& view, size_t v, std::string& upper) const {
+  // TABARI and PETRARCH-1 list the forms they mean ("LEFT_ [032:033]" is not LEAVE [012]): the
+  // form and its stem come before the lemma there; the other formats are keyed by lemma.
+  const bool linear = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
+                      dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  const std::vector<lexicon::VerbRef>* refs = nullptr;
+  if (linear) {
+    upper = UpperCopy(view.Form(v));
+    refs = dicts_->verbs.Find(upper);
+    if (refs == nullptr) refs = FindVerbStem(dicts_->verbs, upper);
+    if (refs != nullptr) return refs;
+  }
   upper = UpperCopy(view.Lemma(v));
-  const std::vector<lexicon::VerbRef>* refs = dicts_->verbs.Find(upper);
+  refs = dicts_->verbs.Find(upper);
   if (refs == nullptr) {
     upper = UpperCopy(view.Form(v));
     refs = dicts_->verbs.Find(upper);
