@@ -143,7 +143,7 @@ class Coder {
   // dictionary knows it and no article or capital letter makes it a noun.
   bool LinearVerbCandidate(const Workspace& ws, size_t v) const;
   // TABARI codes by clause: `clause` receives, per token, the index of its clause; a clause ends
-  // before "but", and before "and"/"or" when a verb follows them.
+  // before "but" and ";", and before a conjunction that joins no actors or <NOUN> words.
   void LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) const;
   // The verbs of the dictionary that token `v` may be (by lemma, form, TABARI stem or inflection);
   // `upper` receives the word found.

@@ -18,6 +18,7 @@
 #include <algorithm>
 
 #include "coding/coder.h"
+#include "model/tagset.h"
 
 namespace dyad::coding {
 
@@ -45,24 +46,37 @@ bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to) {
   return to - from == 2 && IsWord(view.Form(from), "of") && IsWord(view.Form(from + 1), "the");
 }
 
-// How tokens [from, to) join two actor phrases of a list: 0 not at all, 1 by a comma, 2 by
-// "and" (or ", and"). Articles and the actor dictionary's <ADJECTIVE> words may precede the next
-// phrase ("Fornost and the evil awful Gondor").
-int JoinsCompound(const SentenceView& view, const lexicon::ActorDictionary& actors, uint32_t from, uint32_t to) {
-  auto skippable = [&](uint32_t t) {
-    std::string_view w = view.Form(t);
-    if (IsWord(w, "the") || IsWord(w, "a") || IsWord(w, "an")) return true;
-    for (const lexicon::WordSeq& adjective : actors.adjectives) {
-      if (adjective.size() == 1 && EqualsUpper(w, adjective[0].text)) return true;
-    }
-    return false;
-  };
-  while (to > from + 1 && skippable(to - 1)) --to;
+bool InWordList(std::string_view form, const std::vector<lexicon::WordSeq>& list) {
+  for (const lexicon::WordSeq& words : list) {
+    if (words.size() == 1 && EqualsUpper(form, words[0].text)) return true;
+  }
+  return false;
+}
+
+// A word that may stand between a conjunction and the noun it joins: an article, a word of the
+// actor dictionary's <ADJECTIVE> section (TABARI), or for PETRARCH-1 (whose coder read a parse)
+// any word tagged as an adjective: "Fornost and the evil awful Gondor".
+bool IsModifier(const SentenceView& view, const lexicon::DictionarySet& dicts, uint32_t t) {
+  std::string_view w = view.Form(t);
+  if (IsWord(w, "the") || IsWord(w, "a") || IsWord(w, "an")) return true;
+  if (InWordList(w, dicts.actors.adjectives)) return true;
+  static const uint8_t kAdjective = model::UposId("ADJ");
+  return dicts.verbs.format == lexicon::VerbFormat::kPetrarch1 && view.token(t).upos == kAdjective;
+}
+
+bool IsConjunction(std::string_view w) {
+  return IsWord(w, "and") || IsWord(w, "or") || IsWord(w, "nor");
+}
+
+// How tokens [from, to) join two actor phrases of a list: 0 not at all, 1 by a comma, 2 by a
+// conjunction ("and", "or", "nor", after a comma or not). Modifiers may precede the next phrase.
+int JoinsCompound(const SentenceView& view, const lexicon::DictionarySet& dicts, uint32_t from, uint32_t to) {
+  while (to > from + 1 && IsModifier(view, dicts, to - 1)) --to;
   if (to - from == 1) {
     if (view.Form(from) == ",") return 1;
-    if (IsWord(view.Form(from), "and")) return 2;
+    if (IsConjunction(view.Form(from))) return 2;
   }
-  if (to - from == 2 && view.Form(from) == "," && IsWord(view.Form(from + 1), "and")) return 2;
+  if (to - from == 2 && view.Form(from) == "," && IsConjunction(view.Form(from + 1))) return 2;
   return 0;
 }
 
@@ -89,7 +103,7 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   bool has_and = false;
   while (phrases.front().first > 0) {
     LinearSpan prev = LinearPhrase(ws, phrases.front().first - 1);
-    int link = JoinsCompound(ws.view, dicts_->actors, ws.matches[prev.last].end, ws.matches[phrases.front().first].begin);
+    int link = JoinsCompound(ws.view, *dicts_, ws.matches[prev.last].end, ws.matches[phrases.front().first].begin);
     if (link == 0) break;
     has_and |= link == 2;
     phrases.insert(phrases.begin(), prev);
@@ -98,7 +112,7 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   const size_t origin = phrases.size() - 1;
   while (phrases.back().last + 1 < static_cast<int>(ws.matches.size())) {
     LinearSpan next = LinearPhrase(ws, phrases.back().last + 1);
-    int link = JoinsCompound(ws.view, dicts_->actors, ws.matches[phrases.back().last].end, ws.matches[next.first].begin);
+    int link = JoinsCompound(ws.view, *dicts_, ws.matches[phrases.back().last].end, ws.matches[next.first].begin);
     if (link == 0) break;
     has_and |= link == 2;
     phrases.push_back(next);
@@ -166,12 +180,13 @@ void Coder::LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) co
     std::string_view w = view.Form(i);
     if (i > 0 && (IsWord(w, "but") || w == ";")) {
       ++current;
-    } else if (i > 0 && (IsWord(w, "and") || IsWord(w, "or"))) {
-      // "... and promised aid", "... or assail Arnor": a verb after the conjunction (past the
-      // actors it may name first) starts a clause; "sheep and evil goats" does not.
+    } else if (i > 0 && IsConjunction(w)) {
+      // A conjunction starts a clause ("... and promised aid", "... and then she asked") unless
+      // it joins actors or the actor dictionary's <NOUN> words ("Bree and the evil Rohan",
+      // "sheep and evil awful goats").
       size_t k = i + 1;
-      while (k < n && ws.match_at[k] >= 0) ++k;
-      if (k < n && LinearVerbCandidate(ws, k)) ++current;
+      while (k < n && IsModifier(view, *dicts_, static_cast<uint32_t>(k))) ++k;
+      if (k < n && ws.match_at[k] < 0 && !InWordList(view.Form(k), dicts_->actors.nouns)) ++current;
     }
     clause[i] = current;
   }

@@ -30,6 +30,10 @@ WELCOM [041]
 )";
 
 constexpr std::string_view kActors = R"(
+<NOUN>
+SHEEP
+GOATS
+</NOUN>
 <ADJECTIVE>
 EVIL
 AWFUL
@@ -120,8 +124,15 @@ TEST(CoderLinear, OneEventPerClauseAndTheSourceCarriesOver) {
             "CAL>OSG:122 CAL>ITH:050 ");
   // The first coded verb of a clause is its event; "attacking" is not coded again.
   EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath attacking Ithilen ."), "CAL>OSG:122 ");
-  // "Bree and Rohan" is a compound, not a clause.
+  // "Bree and Rohan" is a compound, not a clause; "nor" joins a compound too.
   EXPECT_EQ(CodeText("Calenardhon condemned Bree and Rohan ."), "CAL>BRE:122 CAL>ROH:122 ");
+  EXPECT_EQ(CodeText("Neither Bree nor Rohan condemned Gondor ."), "BRE>GON:122 ROH>GON:122 ");
+  // A conjunction before anything else ends the clause: "then" is no actor.
+  EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath and then Bree promised aid to Ithilen ."),
+            "CAL>OSG:122 BRE>ITH:050 ");
+  // <NOUN> words joined by "and" start no clause ("sheep and evil awful goats"): "attacking"
+  // stays in the clause of "condemned" and is not coded.
+  EXPECT_EQ(CodeText("Calenardhon condemned sheep and evil goats attacking Ithilen ."), "CAL>ITH:122 ");
 }
 
 TEST(CoderLinear, QuestionCodesYieldToTheClausesOtherVerbs) {
