@@ -73,7 +73,9 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload) {
   ++phrase_count_;
 }
 
-void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents) {
+void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents,
+                         bool stems) {
+  stems_ = stems;
   payloads_.assign(1, {});
   if (actors != nullptr) {
     for (size_t a = 0; a < actors->actors.size(); ++a) {
@@ -101,7 +103,7 @@ void ActorMatcher::FindAll(std::span<const std::string_view> forms, Workspace& w
     ws.exact[i] = Lookup(ws.upper);
     auto& stems = ws.stems[i];
     stems.fill(kNone);
-    for (size_t cut = 1; cut <= kMaxStemSuffix && ws.upper.size() > cut + 2; ++cut) {
+    for (size_t cut = 1; stems_ && cut <= kMaxStemSuffix && ws.upper.size() > cut + 2; ++cut) {
       stems[cut - 1] = Lookup(std::string_view(ws.upper).substr(0, ws.upper.size() - cut));
     }
   }

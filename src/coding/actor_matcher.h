@@ -43,8 +43,10 @@ class ActorMatcher {
   };
 
   // Compiles the phrases of `actors` and `agents` (either may be null). The dictionaries must
-  // outlive the matcher only for reporting; the matcher keeps indices, not pointers.
-  void Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents);
+  // outlive the matcher only for reporting; the matcher keeps indices, not pointers. `stems`
+  // false: every word matches whole (PETRARCH2 and UniversalPetrarch list their plurals and
+  // match words exactly, so "DIPLOMAT" is no stem of "diplomatic" there).
+  void Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents, bool stems = true);
 
   // Appends the non-overlapping longest matches in `forms` (the sentence's token forms) to `out`.
   // Thread-safe (const); `ws` must not be shared between threads.
@@ -72,6 +74,7 @@ class ActorMatcher {
   std::unordered_map<uint64_t, uint32_t> edges_;   // (node, word, exact) -> child node
   std::vector<std::vector<Payload>> payloads_;     // per node
   uint32_t node_count_ = 1;                        // node 0 is the root
+  bool stems_ = true;
   size_t phrase_count_ = 0;
 };
 

@@ -292,7 +292,9 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
     return FailedPreconditionError(dictionaries->spec + ": the verb dictionary is empty");
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
-  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents);
+  const std::string& spec = coder->dicts_->spec;
+  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents,
+                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"));
   return coder;
 }
 
