@@ -578,18 +578,18 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   std::string upper;
   // TABARI's own rules (a peer's behaviour, for the linear formats): verbs by the dictionary, the
   // first coded verb of each clause, no syntactic negation (the patterns handle "not").
-  const bool tabari = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
-                      dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
+                             dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs
-  if (tabari) {
+  if (linear_format) {
     LinearClauses(ws, clause);
     clause_done.assign(n == 0 ? 0 : clause.back() + 1, false);
   }
   for (size_t v = 0; v < n; ++v) {
-    if (tabari ? !LinearVerbCandidate(ws, v) : !view.IsVerb(v)) continue;
-    if (tabari && clause_done[clause[v]]) continue;
+    if (linear_format ? !LinearVerbCandidate(ws, v) : !view.IsVerb(v)) continue;
+    if (linear_format && clause_done[clause[v]]) continue;
     const std::vector<lexicon::VerbRef>* refs = FindVerb(view, v, upper);
     if (refs == nullptr) continue;
     // The most specific surface that is present: multi-word verbs before single words.
@@ -617,25 +617,23 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       if (tv != nullptr) tv->outcome = std::move(text);
     };
 
-    if (!tabari && view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
+    if (!linear_format && view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
       outcome("deferred to the governing verb");
       continue;
     }
-    if (!tabari && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
+    if (!linear_format && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
         IsNonFactive(view.Lemma(view.head(v)))) {
       outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
       continue;
     }
-    if (!tabari && !options_.code_negated && view.IsNegated(v)) {
+    if (!linear_format && !options_.code_negated && view.IsNegated(v)) {
       outcome("negated");
       continue;
     }
     int subject = SubjectOf(view, v);
     PatternMatch match;
     LinearMatch linear;  // TABARI / PETRARCH-1 blocks: slots bind the source and target
-    const bool linear_block = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
-                              dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
-    if (linear_block) {
+    if (linear_format) {
       linear = linear_.Match(view, v, ws.matches, ws.match_at, *block);
     } else {
       match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
@@ -649,7 +647,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     if (code.active.empty() || code.active == "---" || code.active == "###" || code.active == "+++") {
       // A pattern that matched to say "no event" ends its clause.
-      if (tabari && linear.pattern != nullptr) clause_done[clause[v]] = true;
+      if (linear_format && linear.pattern != nullptr) clause_done[clause[v]] = true;
       outcome(fmt::format("null code [{}]", code.ToString()));
       continue;
     }
@@ -657,12 +655,12 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     sources.clear();
     targets.clear();
-    // A '$' or '+' slot that holds no actor ("threatened strikes against Iran" binds "strikes")
-    // falls back to the syntactic choice.
-    if (linear_block) LinearRoles(doc, ws, v, clause, linear, sources, targets);
+    // The linear formats read their participants by word order (coder_linear.cc), the others
+    // from the parse; a pattern slot that holds no actor falls back to the syntactic choice.
+    if (linear_format) LinearRoles(doc, ws, v, clause, linear, sources, targets);
     if (match.source_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.source_token), sources);
     int source_head = -1;
-    if (sources.empty() && !linear_block) {
+    if (sources.empty() && !linear_format) {
       if (passive) {
         int agent = view.ChildWithRole(v, Role::kAgent);
         if (agent < 0) {
@@ -679,7 +677,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     if (match.target_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.target_token), targets);
     int target_head = -1;
-    if (targets.empty() && !linear_block) {
+    if (targets.empty() && !linear_format) {
       if (passive) {
         target_head = view.ChildWithRole(v, Role::kPassiveSubject);
         if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
@@ -688,7 +686,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
-    if (targets.empty() && !linear_block) {
+    if (targets.empty() && !linear_format) {
       // Obliques in order of preference: "against X", "with X", "to X"...
       int best_rank = 1000;
       for (uint32_t c : view.Children(v)) {
@@ -717,14 +715,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // An infinitive modifying a noun ("an accord to boost ties") has no subject of its own to
     // guess by word order.
     const bool noun_modifier = view.role(v) == Role::kAcl || view.role(v) == Role::kAmod;
-    if (sources.empty() && !linear_block && dyad_rules_ && !noun_modifier) {
+    if (sources.empty() && !linear_format && dyad_rules_ && !noun_modifier) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.end > v || overlaps(mm, targets)) continue;
         ResolveMention(doc, ws, mm, sources);
       }
     }
-    if (targets.empty() && !linear_block) {
+    if (targets.empty() && !linear_format) {
       for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;
@@ -780,7 +778,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     // TABARI's "[023?]" (SAID, REPORT): the verb's event stands only when no other verb of its
     // clause is coded.
-    const bool weak = tabari && code.question;
+    const bool weak = linear_format && code.question;
     const size_t weak_from = out.size();
     const bool intended = dyad_rules_ && IsIntended(view, v);
     const std::string active = intended ? IntentCode(code.active) : code.active;
@@ -794,7 +792,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
           if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);
         }
       }
-    } else if (sources.size() >= 2 && (!linear_block || linear.compound)) {
+    } else if (sources.size() >= 2 && (!linear_format || linear.compound)) {
       // A compound subject without a target acts on itself: both directions (in the linear
       // formats only when a '%' slot says so).
       for (size_t a = 0; a < sources.size(); ++a) {
@@ -823,7 +821,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       continue;
     }
     coded[v] = true;
-    if (tabari) clause_done[clause[v]] = true;
+    if (linear_format) clause_done[clause[v]] = true;
     if (tv != nullptr) {
       std::string desc;
       for (size_t k = before; k < out.size(); ++k) {
