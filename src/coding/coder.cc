@@ -85,6 +85,44 @@ std::string IntentCode(const std::string& cameo) {
   return cameo;
 }
 
+// "X said (that) Y must withdraw": the action is demanded of Y, not done. True when `verb`, or a
+// word it is the infinitive complement of ("must be ready to mediate"), has the auxiliary "must".
+bool HasMust(const SentenceView& view, size_t verb) {
+  int x = static_cast<int>(verb);
+  for (int hops = 0; x >= 0 && hops < 4; ++hops) {
+    for (uint32_t c : view.Children(x)) {
+      if (view.role(c) == Role::kAux && EqualsLower(view.Form(c), "must")) return true;
+    }
+    if (view.role(x) != Role::kXcomp) return false;
+    x = view.head(x);
+  }
+  return false;
+}
+
+// The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
+int DemandedClause(const SentenceView& view, size_t verb) {
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) == Role::kCcomp && HasMust(view, c)) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// A reporter found by word order is the story's sourcing, not a participant: the subject of a
+// speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
+// "according to".
+bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
+  static constexpr std::string_view kSpeech[] = {"say", "report", "tell", "announce", "state", "claim", "add",
+                                                 "confirm", "allege", "declare", "write", "quote", "explain",
+                                                 "note"};
+  if (EqualsLower(view.CaseOf(head), "according")) return true;
+  int h = view.head(head);
+  if (h < 0 || static_cast<size_t>(h) == verb || view.role(head) != Role::kSubject) return false;
+  for (std::string_view s : kSpeech) {
+    if (EqualsLower(view.Lemma(h), s)) return true;
+  }
+  return false;
+}
+
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
 
 bool IsRelativePronoun(std::string_view f) {
@@ -584,6 +622,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
       continue;
     }
+    if (dyad_rules_ && HasMust(view, v)) {
+      outcome("demanded ('must'), not done");
+      continue;
+    }
     if (!options_.code_negated && view.IsNegated(v)) {
       outcome("negated");
       continue;
@@ -598,8 +640,20 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     } else {
       match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
     }
-    const lexicon::EventCode& code =
-        linear.pattern ? linear.pattern->code : match.pattern ? match.pattern->code : entry->code;
+    const lexicon::EventCode* chosen =
+        linear.pattern ? &linear.pattern->code : match.pattern ? &match.pattern->code : &entry->code;
+    // A verb with no event of its own ("said", "declared") over a "must" clause demands that
+    // clause's action of its subject: "France said Iraq must cooperate" -> FRA 100 IRQ.
+    static const lexicon::EventCode kDemand{"100", "", false, false, false};
+    if (dyad_rules_ && chosen->IsNull() && !linear.pattern) {
+      int clause = DemandedClause(view, v);
+      int demanded = clause < 0 ? -1 : view.ChildWithRole(clause, Role::kSubject);
+      if (demanded >= 0) {
+        chosen = &kDemand;
+        match.target_token = demanded;
+      }
+    }
+    const lexicon::EventCode& code = *chosen;
     if (VoidsSentence(dicts_->verbs, code)) {
       out.resize(first_event);
       outcome(fmt::format("[{}] voids the sentence", code.ToString()));
@@ -688,6 +742,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         // A news agency found by word order is the story's attribution ("..., IRNA reported"),
         // not a participant.
         std::erase_if(targets, [](const Participant& t) { return t.code.size() >= 6 && t.code.compare(3, 3, "MED") == 0; });
+        if (dyad_rules_) {
+          std::erase_if(targets, [&](const Participant& t) { return IsReporter(view, t.head, v); });
+        }
         // A phrase that resolves to the source itself is no target.
         std::erase_if(targets, [&](const Participant& t) {
           for (const Participant& s : sources) {
@@ -780,6 +837,12 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     auto main_clause = std::min_element(ws.targetless.begin(), ws.targetless.end(),
                                         [](const auto& a, const auto& b) { return a.first < b.first; });
     out.push_back(std::move(main_clause->second));
+    // With no target named, dyad's rules code the event as domestic, as PLOVER does ("Egyptian
+    // demonstrators rioted" -> EGY -> EGY): the target is the source's country, with no text.
+    model::Event& e = out.back();
+    if (dyad_rules_ && !e.source.country.empty()) {
+      e.target.code = e.target.country = e.source.country;
+    }
   }
 
   // Remember the sentence's actors for pronouns in the sentences that follow.
