@@ -100,9 +100,16 @@ bool HasMust(const SentenceView& view, size_t verb) {
 }
 
 // The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
+// Parsers often attach a "that" complement as an adverbial clause.
 int DemandedClause(const SentenceView& view, size_t verb) {
   for (uint32_t c : view.Children(verb)) {
-    if (view.role(c) == Role::kCcomp && HasMust(view, c)) return static_cast<int>(c);
+    bool complement = view.role(c) == Role::kCcomp;
+    if (view.role(c) == Role::kAdvcl) {
+      for (uint32_t g : view.Children(c)) {
+        if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) complement = true;
+      }
+    }
+    if (complement && HasMust(view, c)) return static_cast<int>(c);
   }
   return -1;
 }
