@@ -114,6 +114,16 @@ int DemandedClause(const SentenceView& view, size_t verb) {
   return -1;
 }
 
+// "sent troops to help defend Saudi Arabia": an infinitive adverbial clause states the aim of the
+// verb it modifies, not an event of its own.
+bool IsPurposeClause(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAdvcl) return false;
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) == Role::kMark && EqualsLower(view.Form(c), "to")) return true;
+  }
+  return false;
+}
+
 // A reporter found by word order is the story's sourcing, not a participant: the subject of a
 // speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
 // "according to".
@@ -620,7 +630,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       if (tv != nullptr) tv->outcome = std::move(text);
     };
 
-    if (view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
+    if ((view.role(v) == Role::kXcomp || (dyad_rules_ && IsPurposeClause(view, v))) && view.head(v) >= 0 &&
+        coded[view.head(v)]) {
       outcome("deferred to the governing verb");
       continue;
     }
