@@ -114,14 +114,18 @@ int DemandedClause(const SentenceView& view, size_t verb) {
   return -1;
 }
 
-// "sent troops to help defend Saudi Arabia": an infinitive adverbial clause states the aim of the
-// verb it modifies, not an event of its own.
+// "sent troops to help defend Saudi Arabia", "shelled Juba, killing 20 people": an infinitive
+// adverbial clause states the aim of the verb it modifies, a bare participle its outcome; neither
+// is an event of its own.
 bool IsPurposeClause(const SentenceView& view, size_t verb) {
   if (view.role(verb) != Role::kAdvcl) return false;
+  bool marked = false;
   for (uint32_t c : view.Children(verb)) {
-    if (view.role(c) == Role::kMark && EqualsLower(view.Form(c), "to")) return true;
+    if (view.role(c) != Role::kMark) continue;
+    if (EqualsLower(view.Form(c), "to")) return true;
+    marked = true;
   }
-  return false;
+  return !marked && view.Form(verb).ends_with("ing");
 }
 
 // A reporter found by word order is the story's sourcing, not a participant: the subject of a

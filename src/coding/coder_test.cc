@@ -424,6 +424,15 @@ TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
     US US PROPN 5 obj)");
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 IRN>USA:130 ");
+  // "Iran attacked Iraq, threatening the US": a bare participle tells the attack's outcome.
+  auto participle = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    , , PUNCT 5 punct
+    threatening threaten VERB 2 advcl
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(participle).events), "IRN>IRQ:190 ");
 }
 
 TEST(Coder, TraceExplainsEveryVerb) {
