@@ -371,7 +371,13 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     agents->prefix = prefix;
     agents->suffix = suffix;
   }
-  // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code.
+  // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code, unless
+  // it is the subject of a verb that has no other source: "Riot police dispersed the crowd" -> COP.
+  if (actor_code.empty() && ws.agent_only && !suffix.empty()) {
+    actor_code = suffix;
+    suffix.clear();
+    p->agent_only = true;
+  }
   if (actor_code.empty()) return false;
   // The story's own title outranks a dictionary that has the person out of office:
   // "Defence Minister X" is coded as a minister even where X's dated codes say ELI.
@@ -777,6 +783,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
 
+    if (sources.empty() && dyad_rules_ && source_head >= 0) {
+      ws.agent_only = true;
+      ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
+      ws.agent_only = false;
+    }
     if (sources.empty()) {
       outcome("no source actor");
       continue;
@@ -817,8 +828,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
     size_t before = out.size();
     if (!targets.empty()) {
-      for (const Participant& s : sources) {
+      for (const Participant& named : sources) {
         for (const Participant& t : targets) {
+          // Police, courts or troops with no country named act within their target's country:
+          // "police arrested Egyptian protesters" -> EGYCOP.
+          Participant s = named;
+          if (s.agent_only && t.code.size() >= 3 && model::IsIso3Country(std::string_view(t.code).substr(0, 3))) {
+            s.code = t.code.substr(0, 3) + s.code;
+          }
           if (s.code == t.code) continue;
           emit(s, t, active);
           if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);

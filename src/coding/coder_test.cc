@@ -435,6 +435,23 @@ TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   EXPECT_EQ(Summary(Code(participle).events), "IRN>IRQ:190 ");
 }
 
+TEST(Coder, SubjectWithOnlyAnAgentIsCodedByIt) {
+  // "Troops attacked Iraqi ministers": no country is named for the troops; they act within their
+  // target's country.
+  auto doc = Parsed(R"(
+    Troops troop NOUN 2 nsubj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    ministers minister NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQMIL>IRQGOV:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+  // With no target either, the agent alone is the source.
+  auto alone = Parsed(R"(
+    Troops troop NOUN 2 nsubj
+    attacked attack VERB 0 root)");
+  EXPECT_EQ(Summary(Code(alone).events), "MIL>-:190 ");
+}
+
 TEST(Coder, TraceExplainsEveryVerb) {
   auto doc = Parsed(R"(
     Iran Iran PROPN 2 nsubj
