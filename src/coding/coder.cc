@@ -85,6 +85,65 @@ std::string IntentCode(const std::string& cameo) {
   return cameo;
 }
 
+// "X said (that) Y must withdraw": the action is demanded of Y, not done. True when `verb`, or a
+// word it is the infinitive complement of ("must be ready to mediate"), has the auxiliary "must".
+bool HasMust(const SentenceView& view, size_t verb) {
+  int x = static_cast<int>(verb);
+  for (int hops = 0; x >= 0 && hops < 4; ++hops) {
+    for (uint32_t c : view.Children(x)) {
+      if (view.role(c) == Role::kAux && EqualsLower(view.Form(c), "must")) return true;
+    }
+    if (view.role(x) != Role::kXcomp) return false;
+    x = view.head(x);
+  }
+  return false;
+}
+
+// The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
+// Parsers often attach a "that" complement as an adverbial clause.
+int DemandedClause(const SentenceView& view, size_t verb) {
+  for (uint32_t c : view.Children(verb)) {
+    bool complement = view.role(c) == Role::kCcomp;
+    if (view.role(c) == Role::kAdvcl) {
+      for (uint32_t g : view.Children(c)) {
+        if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) complement = true;
+      }
+    }
+    if (complement && HasMust(view, c)) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// "sent troops to help defend Saudi Arabia", "shelled Juba, killing 20 people": an infinitive
+// adverbial clause states the aim of the verb it modifies, a bare participle its outcome; neither
+// is an event of its own.
+bool IsPurposeClause(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAdvcl) return false;
+  bool marked = false;
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) != Role::kMark) continue;
+    if (EqualsLower(view.Form(c), "to")) return true;
+    marked = true;
+  }
+  return !marked && view.Form(verb).ends_with("ing");
+}
+
+// A reporter found by word order is the story's sourcing, not a participant: the subject of a
+// speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
+// "according to".
+bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
+  static constexpr std::string_view kSpeech[] = {"say", "report", "tell", "announce", "state", "claim", "add",
+                                                 "confirm", "allege", "declare", "write", "quote", "explain",
+                                                 "note"};
+  if (EqualsLower(view.CaseOf(head), "according")) return true;
+  int h = view.head(head);
+  if (h < 0 || static_cast<size_t>(h) == verb || view.role(head) != Role::kSubject) return false;
+  for (std::string_view s : kSpeech) {
+    if (EqualsLower(view.Lemma(h), s)) return true;
+  }
+  return false;
+}
+
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
 
 bool IsRelativePronoun(std::string_view f) {
@@ -349,7 +408,13 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     agents->prefix = prefix;
     agents->suffix = suffix;
   }
-  // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code.
+  // A phrase with agents but no actor ("police", "airstrikes") names no one dyad can code, unless
+  // it is the subject of a verb that has no other source: "Riot police dispersed the crowd" -> COP.
+  if (actor_code.empty() && ws.agent_only && !suffix.empty()) {
+    actor_code = suffix;
+    suffix.clear();
+    p->agent_only = true;
+  }
   if (actor_code.empty()) return false;
   // The story's own title outranks a dictionary that has the person out of office:
   // "Defence Minister X" is coded as a minister even where X's dated codes say ELI.
@@ -617,13 +682,18 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       if (tv != nullptr) tv->outcome = std::move(text);
     };
 
-    if (!linear_format && view.role(v) == Role::kXcomp && view.head(v) >= 0 && coded[view.head(v)]) {
+    if (!linear_format && (view.role(v) == Role::kXcomp || (dyad_rules_ && IsPurposeClause(view, v))) &&
+        view.head(v) >= 0 && coded[view.head(v)]) {
       outcome("deferred to the governing verb");
       continue;
     }
     if (!linear_format && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
         IsNonFactive(view.Lemma(view.head(v)))) {
       outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
+      continue;
+    }
+    if (dyad_rules_ && HasMust(view, v)) {
+      outcome("demanded ('must'), not done");
       continue;
     }
     if (!linear_format && !options_.code_negated && view.IsNegated(v)) {
@@ -638,8 +708,20 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     } else {
       match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
     }
-    const lexicon::EventCode& code =
-        linear.pattern ? linear.pattern->code : match.pattern ? match.pattern->code : entry->code;
+    const lexicon::EventCode* chosen =
+        linear.pattern ? &linear.pattern->code : match.pattern ? &match.pattern->code : &entry->code;
+    // A verb with no event of its own ("said", "declared") over a "must" clause demands that
+    // clause's action of its subject: "France said Iraq must cooperate" -> FRA 100 IRQ.
+    static const lexicon::EventCode kDemand{"100", "", false, false, false};
+    if (dyad_rules_ && chosen->IsNull() && !linear.pattern) {
+      int clause = DemandedClause(view, v);
+      int demanded = clause < 0 ? -1 : view.ChildWithRole(clause, Role::kSubject);
+      if (demanded >= 0) {
+        chosen = &kDemand;
+        match.target_token = demanded;
+      }
+    }
+    const lexicon::EventCode& code = *chosen;
     if (VoidsSentence(dicts_->verbs, code)) {
       out.resize(first_event);
       outcome(fmt::format("[{}] voids the sentence", code.ToString()));
@@ -731,6 +813,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         // A news agency found by word order is the story's attribution ("..., IRNA reported"),
         // not a participant.
         std::erase_if(targets, [](const Participant& t) { return t.code.size() >= 6 && t.code.compare(3, 3, "MED") == 0; });
+        if (dyad_rules_) {
+          std::erase_if(targets, [&](const Participant& t) { return IsReporter(view, t.head, v); });
+        }
         // A phrase that resolves to the source itself is no target.
         std::erase_if(targets, [&](const Participant& t) {
           for (const Participant& s : sources) {
@@ -741,6 +826,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
 
+    if (sources.empty() && dyad_rules_ && source_head >= 0) {
+      ws.agent_only = true;
+      ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
+      ws.agent_only = false;
+    }
     if (sources.empty()) {
       outcome("no source actor");
       continue;
@@ -785,8 +875,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
     size_t before = out.size();
     if (!targets.empty()) {
-      for (const Participant& s : sources) {
+      for (const Participant& named : sources) {
         for (const Participant& t : targets) {
+          // Police, courts or troops with no country named act within their target's country:
+          // "police arrested Egyptian protesters" -> EGYCOP.
+          Participant s = named;
+          if (s.agent_only && t.code.size() >= 3 && model::IsIso3Country(std::string_view(t.code).substr(0, 3))) {
+            s.code = t.code.substr(0, 3) + s.code;
+          }
           if (s.code == t.code) continue;
           emit(s, t, active);
           if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);
@@ -838,6 +934,12 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     auto main_clause = std::min_element(ws.targetless.begin(), ws.targetless.end(),
                                         [](const auto& a, const auto& b) { return a.first < b.first; });
     out.push_back(std::move(main_clause->second));
+    // With no target named, dyad's rules code the event as domestic, as PLOVER does ("Egyptian
+    // demonstrators rioted" -> EGY -> EGY): the target is the source's country, with no text.
+    model::Event& e = out.back();
+    if (dyad_rules_ && !e.source.country.empty()) {
+      e.target.code = e.target.country = e.source.country;
+    }
   }
 
   // Remember the sentence's actors for pronouns in the sentences that follow.

@@ -70,6 +70,7 @@ class Coder {
     std::vector<std::string_view> forms;
     std::vector<int> match_at;  // per token: index into matches, or -1
     std::vector<std::pair<int, model::Event>> targetless;  // held events (verb depth, event)
+    bool agent_only = false;  // set while a subject with no actor may be coded by its agent ("police")
     // Most recent actors of the document, for pronouns.
     std::string last_person, last_group;
   };
@@ -94,6 +95,7 @@ class Coder {
     uint32_t head = 0;
     uint32_t begin = 0, end = 0;  // token range of the phrase that gave the code
     std::string code;
+    bool agent_only = false;  // coded by its agent alone ("police" -> COP): no country named
   };
 
   Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options);

@@ -35,6 +35,9 @@ ATTACK
 
 ---  THREATEN   [130]  ---
 THREATEN
+
+---  SAY   [---]  ---
+SAY
 )";
 
 constexpr std::string_view kActors = R"(
@@ -347,7 +350,8 @@ TEST(Coder, LowercaseShortWordsAreNotAcronyms) {
     Iran Iran PROPN 2 nsubj
     accused accuse VERB 0 root
     us we PRON 2 obj)");
-  EXPECT_EQ(Summary(Code(doc).events), "IRN>-:112 ");  // "us" is no target, so none
+  // "us" names no target, so the event is domestic (dyad's rules): Iran's own country.
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRN:112 ");
   auto upper = Parsed(R"(
     Iran Iran PROPN 2 nsubj
     accused accuse VERB 0 root
@@ -362,7 +366,12 @@ TEST(Coder, EventWithoutTargetOnlyWhenTheSentenceHasNoDyad) {
     denied deny VERB 0 root
     the the DET 4 det
     report report NOUN 2 obj)");
-  EXPECT_EQ(Summary(Code(alone).events), "IRQ>-:016 ");
+  // dyad's rules make it domestic: the target is the source's country, with no text of its own.
+  auto coded = Code(alone);
+  EXPECT_EQ(Summary(coded.events), "IRQ>IRQ:016 ");
+  ASSERT_EQ(coded.events.size(), 1u);
+  EXPECT_EQ(coded.events[0].target.country, "IRQ");
+  EXPECT_TRUE(coded.events[0].target.text.empty());
   // A peer's dictionary set keeps PETRARCH's require_dyad: no event at all.
   EXPECT_EQ(Summary(Code(alone, {}, "petrarch2:test").events), "");
   // With a dyadic event in the sentence, the target-less one is dropped.
@@ -375,6 +384,72 @@ TEST(Coder, EventWithoutTargetOnlyWhenTheSentenceHasNoDyad) {
     the the DET 7 det
     report report NOUN 5 obj)");
   EXPECT_EQ(Summary(Code(with_dyad).events), "IRN>IRQ:112 ");
+}
+
+TEST(Coder, MustClauseUnderASpeechVerbIsADemand) {
+  // "Iran said Iraq must attack the US": Iran demands (100) of Iraq; the attack did not happen.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    said say VERB 0 root
+    Iraq Iraq PROPN 5 nsubj
+    must must AUX 5 aux
+    attack attack VERB 2 ccomp
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:100 ");
+  // A peer's dictionary set codes the clause as PETRARCH does.
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRQ>USA:190 ");
+}
+
+TEST(Coder, WordOrderTargetIsNotTheStorysReporter) {
+  // "Iran attacked, and Iraqi officials said": the officials report, they are not attacked.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    and and CCONJ 6 cc
+    Iraqi Iraqi ADJ 5 amod
+    officials official NOUN 6 nsubj
+    said say VERB 2 conj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRN:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
+  // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    to to PART 5 mark
+    threaten threaten VERB 2 advcl
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 IRN>USA:130 ");
+  // "Iran attacked Iraq, threatening the US": a bare participle tells the attack's outcome.
+  auto participle = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    , , PUNCT 5 punct
+    threatening threaten VERB 2 advcl
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(participle).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, SubjectWithOnlyAnAgentIsCodedByIt) {
+  // "Troops attacked Iraqi ministers": no country is named for the troops; they act within their
+  // target's country.
+  auto doc = Parsed(R"(
+    Troops troop NOUN 2 nsubj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    ministers minister NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQMIL>IRQGOV:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+  // With no target either, the agent alone is the source.
+  auto alone = Parsed(R"(
+    Troops troop NOUN 2 nsubj
+    attacked attack VERB 0 root)");
+  EXPECT_EQ(Summary(Code(alone).events), "MIL>-:190 ");
 }
 
 TEST(Coder, TraceExplainsEveryVerb) {

@@ -308,7 +308,8 @@ class Parser {
       return w;
     }
     auto alts = Split(words, '|');
-    if (alts.size() == 1) {
+    // A single word is itself; a single phrase ("ethnic_cleansing") is a synset of one member.
+    if (alts.size() == 1 && alts[0].find('_') == std::string_view::npos) {
       WordSeq seq = Phrase(alts[0]);
       if (seq.size() == 1) return seq[0];
     }

@@ -103,6 +103,21 @@ verb attack = 190
   EXPECT_EQ(l.verbs.Find("SIGNED"), nullptr);  // lemmas only
 }
 
+TEST(DyadFormat, ASinglePhraseIsASynsetOfOneMember) {
+  // "obj=ethnic_cleansing" alone must match the two tokens "ethnic cleansing", as in a list.
+  auto l = Load(R"(verb engage = ---
+    in=ethnic_cleansing -> 203
+)");
+  ASSERT_TRUE(l.diagnostics.empty()) << l.diagnostics[0].ToString();
+  const auto& word = l.verbs.blocks[0].patterns[0].after[0].nouns[0].words[0];
+  ASSERT_EQ(word.kind, WordKind::kSynset);
+  const lexicon::Synset* set = l.verbs.FindSynset(word.text);
+  ASSERT_NE(set, nullptr);
+  ASSERT_EQ(set->members.size(), 1u);
+  ASSERT_EQ(set->members[0].words.size(), 2u);
+  EXPECT_EQ(set->members[0].words[1].text, "CLEANSING");
+}
+
 TEST(DyadFormat, BadLinesAreReportedWithFileAndLine) {
   auto l = Load(R"(actor Iran = IR-N
 actor Iraq = IRQ 2003-01-01..2002-01-01
