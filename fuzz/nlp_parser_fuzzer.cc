@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "fuzz/fuzz_util.h"
+#include "fuzz/nlp_fuzz.h"
 #include "nlp/pipeline.h"
 
 namespace {
@@ -17,33 +18,6 @@ const dyad::nlp::Pipeline& Models() {
     return std::move(loaded).value();
   }();
   return *pipeline;
-}
-
-// Appends a sentence of the tokens of `line` (split at ' ') to `doc`.
-void AddSentence(std::string_view line, dyad::model::Document& doc) {
-  dyad::model::Sentence s;
-  s.start = static_cast<uint32_t>(doc.text.size());
-  s.token_begin = static_cast<uint32_t>(doc.tokens.size());
-  size_t pos = 0;
-  while (pos <= line.size()) {
-    size_t space = std::min(line.find(' ', pos), line.size());
-    std::string_view word = line.substr(pos, space - pos);
-    pos = space + 1;
-    if (word.empty() || word.size() > dyad::model::Token::kMaxTokenBytes) continue;
-    dyad::model::Token t;
-    t.start = static_cast<uint32_t>(doc.text.size());
-    doc.text += word;
-    t.end = static_cast<uint32_t>(doc.text.size());
-    doc.text += ' ';
-    t.form_start = static_cast<uint32_t>(doc.forms.size());
-    t.form_length = static_cast<uint16_t>(word.size());
-    doc.forms += word;
-    t.flags = dyad::model::Token::kSpaceAfter;
-    doc.tokens.push_back(t);
-  }
-  s.token_end = static_cast<uint32_t>(doc.tokens.size());
-  s.end = static_cast<uint32_t>(doc.text.size());
-  if (s.token_end > s.token_begin) doc.sentences.push_back(s);
 }
 
 }  // namespace
@@ -63,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t pos = 0;
   while (pos <= input.size()) {
     size_t newline = std::min(input.find('\n', pos), input.size());
-    AddSentence(input.substr(pos, newline - pos), doc);
+    dyad::fuzz::AddSentence(input.substr(pos, newline - pos), doc);
     pos = newline + 1;
   }
   Models().Analyze(doc);

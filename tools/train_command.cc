@@ -17,7 +17,7 @@ namespace dyad::tools {
 namespace {
 
 struct TrainOptions {
-  std::string train, dev, output, tagger_model, parser_model, wordnet = "/usr/share/wordnet";
+  std::string train, dev, output, tagger_model, parser_model, input_model, wordnet = "/usr/share/wordnet";
   int min_weight = 1;  // prune: drop weights below this (int16 scale, largest = 32000)
   int epochs = 0;  // 0: the model's default
   int tagger_epochs = nlp::TaggerOptions().epochs;
@@ -101,6 +101,30 @@ int PruneParser(const TrainOptions& o) {
   return 0;
 }
 
+// Rewrites a tagger or parser model file in the current format version (the weights are
+// unchanged: the model gives the same output). Old versions load more slowly; see
+// doc/model-format.md.
+int ResaveModel(const TrainOptions& o) {
+  auto bytes = nlp::ReadFileBytes(o.input_model);
+  if (!bytes.ok()) return Fail(bytes.status());
+  const std::string note = fmt::format("; then dyad {}", o.command_line);
+  Status s;
+  if (bytes->starts_with(nlp::kTaggerMagic)) {
+    auto m = nlp::ParseTaggerModel(*bytes);
+    if (!m.ok()) return Fail(m.status().WithContext(o.input_model));
+    m->info += note;
+    s = nlp::SaveTaggerModel(o.output, *m);
+  } else {
+    auto m = nlp::ParseParserModel(*bytes);
+    if (!m.ok()) return Fail(m.status().WithContext(o.input_model));
+    m->info += note;
+    s = nlp::SaveParserModel(o.output, *m);
+  }
+  if (!s.ok()) return Fail(s);
+  Log(fmt::format("wrote {} (model format version {})", o.output, nlp::kModelFormatVersion));
+  return 0;
+}
+
 void AddCommonOptions(CLI::App* cmd, TrainOptions* o) {
   cmd->add_option("--train", o->train, "Training treebank (CoNLL-U)")->required();
   cmd->add_option("--dev", o->dev, "Development treebank (CoNLL-U): accuracy is logged per epoch");
@@ -150,6 +174,13 @@ void AddTrainCommand(CLI::App& app, CommandRunner* run) {
     o->command_line = fmt::format("train prune --parser {} --min-weight {} -o {}", o->parser_model, o->min_weight,
                                   o->output);
     *run = [o] { return PruneParser(*o); };
+  });
+  CLI::App* resave = cmd->add_subcommand("resave", "Rewrite a tagger or parser model in the current file format");
+  resave->add_option("--model", o->input_model, "Model file to read (any supported format version)")->required();
+  resave->add_option("-o,--output", o->output, "Model file to write")->required();
+  resave->callback([o, run] {
+    o->command_line = fmt::format("train resave --model {} -o {}", o->input_model, o->output);
+    *run = [o] { return ResaveModel(*o); };
   });
 }
 

@@ -56,6 +56,13 @@ class ByteReader {
   uint64_t U64() { return Little(8); }
   float F32();
   std::string Str();
+  // The next n bytes (empty, and the reader failed, when fewer remain).
+  std::string_view Bytes(uint64_t n) {
+    if (!Expect(n, 1)) return {};
+    std::string_view v = bytes_.substr(pos_, n);
+    pos_ += n;
+    return v;
+  }
   // Fails unless at least `count * bytes_each` bytes remain, so a corrupt count cannot make a
   // loader allocate gigabytes.
   bool Expect(uint64_t count, uint64_t bytes_each) {
@@ -79,6 +86,9 @@ class ByteReader {
   size_t pos_ = 0;
   bool ok_ = true;
 };
+
+// `payload` wrapped in the envelope.
+std::string ModelFileBytes(std::string_view magic, uint32_t version, std::string_view payload);
 
 // Wraps `payload` in the envelope and writes it to `path` atomically enough for a CLI (write,
 // then close; errors as kUnavailable).

@@ -482,11 +482,11 @@ void Parser::Save(ByteWriter& w) const {
   labels_.Save(w);
 }
 
-Status Parser::Load(ByteReader& r, int min_weight) {
-  if (!transitions_.Load(r, min_weight) || transitions_.num_classes() != kNumMoves) {
+Status Parser::Load(ByteReader& r, uint32_t version, int min_weight) {
+  if (!transitions_.Load(r, version, min_weight) || transitions_.num_classes() != kNumMoves) {
     return DataLossError("parser: bad transition weights");
   }
-  if (!labels_.Load(r, min_weight) || labels_.num_classes() != kLabels) return DataLossError("parser: bad label weights");
+  if (!labels_.Load(r, version, min_weight) || labels_.num_classes() != kLabels) return DataLossError("parser: bad label weights");
   return Status::Ok();
 }
 

@@ -70,7 +70,7 @@ class Parser {
 
   void Save(ByteWriter& w) const;
   // Weights with |w| < min_weight (on the file's int16 scale) are dropped: a smaller model.
-  Status Load(ByteReader& r, int min_weight = 1);
+  Status Load(ByteReader& r, uint32_t version, int min_weight = 1);
 
   size_t num_features() const { return transitions_.num_features() + labels_.num_features(); }
 

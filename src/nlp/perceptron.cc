@@ -3,19 +3,29 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace dyad::nlp {
 
 namespace {
 
-uint32_t Fingerprint(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
-
 uint64_t TableMask(size_t items) {
   // Load factor <= 0.5 keeps linear probes short (1.5 slots on average for hits).
   size_t size = 16;
   while (size < items * 2) size <<= 1;
   return size - 1;
+}
+
+// The slot holding key `h`, or the empty slot ending its probe (tables always have one: the
+// load factor is <= 0.5). A key's home slot is its top bits (h >> shift), so keys inserted in
+// ascending order fill the table front to back: loading writes memory sequentially instead of
+// missing the cache once per feature.
+template <typename S>
+uint64_t Probe(const HugeVector<S>& table, uint64_t mask, int shift, uint64_t h) {
+  uint64_t i = h >> shift;
+  while (table[i].key != h && table[i].key != 0) i = (i + 1) & mask;
+  return i;
 }
 
 constexpr size_t kMaxBatch = 128;
@@ -31,149 +41,197 @@ void* AllocateHuge(size_t bytes) {
   return p;
 }
 
-void SparseWeights::MakeDense() {
-  dense_.clear();
-  if (num_classes_ > 4 || slots_.empty()) return;
-  dense_.assign(mask_ + 1, DenseSlot{0, {0, 0, 0, 0}});
-  for (uint64_t i = 0; i <= mask_; ++i) {
-    dense_[i].fingerprint = slots_[i].fingerprint;
-    for (uint32_t e = slots_[i].begin; e < slots_[i + 1].begin; ++e) {
-      dense_[i].weight[entries_[e].cls] = entries_[e].weight;
-    }
-  }
-}
-
-const SparseWeights::Slot* SparseWeights::Find(uint64_t h) const {
-  if (slots_.empty()) return nullptr;
-  const uint32_t fp = Fingerprint(h);
-  uint64_t i = h & mask_;
-  while (true) {
-    const Slot& s = slots_[i];
-    if (s.fingerprint == fp) return &s;
-    if (s.fingerprint == 0) return nullptr;
-    i = (i + 1) & mask_;
-  }
-}
-
 void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
-  if (!dense_.empty()) {
-    for (uint64_t h : features) __builtin_prefetch(&dense_[h & mask_]);
+  if (dense()) {
+    if (dense_.empty()) return;
+    for (uint64_t h : features) __builtin_prefetch(&dense_[h >> shift_]);
     for (uint64_t h : features) {
-      const uint32_t fp = Fingerprint(h);
-      for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
-        const DenseSlot& s = dense_[i];
-        if (s.fingerprint == fp) {
-          for (int c = 0; c < num_classes_; ++c) scores[c] += s.weight[c];
-          break;
-        }
-        if (s.fingerprint == 0) break;
-      }
+      // A feature hashing to 0 ends on an empty slot, whose weights are all 0: harmless.
+      const DenseSlot& s = dense_[Probe(dense_, mask_, shift_, h)];
+      for (int c = 0; c < num_classes_; ++c) scores[c] += s.weight[c];
     }
     return;
   }
   if (slots_.empty()) return;
   // Prefetch every slot first: a token's ~40 features then miss the cache in parallel.
-  for (uint64_t h : features) __builtin_prefetch(&slots_[h & mask_]);
+  for (uint64_t h : features) __builtin_prefetch(&slots_[h >> shift_]);
   const Slot* found[kMaxBatch];
   size_t n = 0;
-  for (size_t k = 0; k < features.size(); ++k) {
-    const Slot* s = Find(features[k]);
-    if (s != nullptr && s[1].begin != s->begin) {
-      __builtin_prefetch(&entries_[s->begin]);
-      found[n++] = s;
-      if (n == kMaxBatch) {
-        for (size_t j = 0; j < n; ++j) {
-          for (uint32_t e = found[j]->begin; e < found[j][1].begin; ++e) scores[entries_[e].cls] += entries_[e].weight;
-        }
-        n = 0;
-      }
+  auto flush = [&] {
+    for (size_t j = 0; j < n; ++j) {
+      const Entry* e = &entries_[found[j]->begin];
+      for (uint32_t k = 0; k < found[j]->count; ++k) scores[e[k].cls] += e[k].weight;
     }
+    n = 0;
+  };
+  for (uint64_t h : features) {
+    const Slot& s = slots_[Probe(slots_, mask_, shift_, h)];
+    if (s.count == 0) continue;  // not found (empty slots have no entries)
+    __builtin_prefetch(&entries_[s.begin]);
+    found[n++] = &s;
+    if (n == kMaxBatch) flush();
   }
-  for (size_t j = 0; j < n; ++j) {
-    for (uint32_t e = found[j]->begin, end = found[j][1].begin; e < end; ++e) {
-      scores[entries_[e].cls] += entries_[e].weight;
-    }
-  }
+  flush();
 }
 
-void SparseWeights::Build(std::vector<std::pair<uint64_t, std::vector<Entry>>>& rows, int min_weight) {
-  for (auto& row : rows) {
-    std::erase_if(row.second, [min_weight](const Entry& e) { return std::abs(e.weight) < min_weight; });
-  }
-  std::erase_if(rows, [](const auto& row) { return row.second.empty(); });
-  num_features_ = rows.size();
-  mask_ = TableMask(rows.size());
-  slots_.assign(mask_ + 2, Slot{0, 0});
-  keys_.assign(mask_ + 1, 0);
-  std::vector<int64_t> row_of(mask_ + 1, -1);
-  // Insert in hash order so the table does not depend on the order rows came in.
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (size_t r = 0; r < rows.size(); ++r) {
-    uint64_t i = rows[r].first & mask_;
-    while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
-    slots_[i].fingerprint = Fingerprint(rows[r].first);
-    keys_[i] = rows[r].first;
-    row_of[i] = static_cast<int64_t>(r);
-  }
+template <typename EachRow>
+bool SparseWeights::Build(EachRow&& each_row, int min_weight) {
+  auto kept = [min_weight](const Entry& e) { return std::abs(e.weight) >= min_weight; };
+  // Pass 1 validates (each_row returns false on bad data) and sizes the tables.
+  size_t features = 0, total = 0;
+  bool ok = each_row([&](uint64_t, const Entry* first, uint32_t count) {
+    size_t k = std::count_if(first, first + count, kept);
+    features += k > 0;
+    total += k;
+  });
+  if (!ok) return false;
+  num_features_ = features;
+  mask_ = TableMask(features);
+  shift_ = 64 - std::popcount(mask_);
+  slots_.clear();
   entries_.clear();
-  for (uint64_t i = 0; i <= mask_; ++i) {
-    slots_[i].begin = static_cast<uint32_t>(entries_.size());
-    if (row_of[i] >= 0) {
-      for (const Entry& e : rows[row_of[i]].second) entries_.push_back(e);
-    }
+  dense_.clear();
+  if (dense()) {
+    dense_.assign(mask_ + 1, DenseSlot{0, {0, 0, 0, 0}});
+  } else {
+    slots_.assign(mask_ + 1, Slot{0, 0, 0});
+    entries_.reserve(total);
   }
-  slots_[mask_ + 1].begin = static_cast<uint32_t>(entries_.size());
-  MakeDense();
+  // Pass 2 inserts. Rows come in ascending hash order, so the table layout does not depend on
+  // how they were produced (trainer, this format or an older one).
+  return each_row([&](uint64_t hash, const Entry* first, uint32_t count) {
+    const Entry* last = first + count;
+    if (std::none_of(first, last, kept)) return;
+    if (dense()) {
+      DenseSlot& s = dense_[Probe(dense_, mask_, shift_, hash)];
+      s.key = hash;
+      for (const Entry* e = first; e != last; ++e) s.weight[e->cls] = kept(*e) ? e->weight : 0;
+    } else {
+      Slot& s = slots_[Probe(slots_, mask_, shift_, hash)];
+      s = Slot{hash, static_cast<uint32_t>(entries_.size()), 0};
+      for (const Entry* e = first; e != last; ++e) {
+        if (kept(*e)) entries_.push_back(*e);
+      }
+      s.count = static_cast<uint32_t>(entries_.size() - s.begin);
+    }
+  });
+}
+
+bool SparseWeights::BuildFromRows(const std::vector<Row>& rows, const std::vector<Entry>& entries, int min_weight) {
+  return Build(
+      [&](auto&& fn) {
+        for (const Row& row : rows) fn(row.hash, &entries[row.begin], row.count);
+        return true;
+      },
+      min_weight);
 }
 
 void SparseWeights::Save(ByteWriter& w) const {
+  // Occupied slots in ascending hash order, each with its entries in ascending class order.
+  std::vector<std::pair<uint64_t, uint64_t>> order;  // (hash, slot)
+  order.reserve(num_features_);
+  std::vector<Entry> entries;
+  auto entries_of = [&](uint64_t i) {
+    entries.clear();
+    if (dense()) {
+      for (int c = 0; c < num_classes_; ++c) {
+        if (dense_[i].weight[c] != 0) entries.push_back({dense_[i].weight[c], static_cast<uint8_t>(c), 0});
+      }
+    } else {
+      entries.assign(&entries_[slots_[i].begin], &entries_[slots_[i].begin] + slots_[i].count);
+    }
+  };
+  uint64_t total = 0;
+  for (uint64_t i = 0; i <= mask_ && num_features_ > 0; ++i) {
+    uint64_t key = dense() ? dense_[i].key : slots_[i].key;
+    if (key == 0) continue;
+    order.emplace_back(key, i);
+    entries_of(i);
+    total += entries.size();
+  }
+  std::sort(order.begin(), order.end());
   w.U32(static_cast<uint32_t>(num_classes_));
-  w.U64(num_features_);
-  w.U64(entries_.size());
-  // Features in slot order: full hash, entry count, then the entries {i16 weight, u8 class}.
-  for (uint64_t i = 0; i + 1 < slots_.size(); ++i) {
-    if (slots_[i].fingerprint == 0) continue;
-    w.U64(keys_[i]);
-    w.U16(static_cast<uint16_t>(slots_[i + 1].begin - slots_[i].begin));
-    for (uint32_t e = slots_[i].begin; e < slots_[i + 1].begin; ++e) {
-      w.U16(static_cast<uint16_t>(entries_[e].weight));
-      w.U8(entries_[e].cls);
+  w.U64(order.size());
+  w.U64(total);
+  for (const auto& [hash, slot] : order) w.U64(hash);
+  for (const auto& [hash, slot] : order) {
+    entries_of(slot);
+    w.U8(static_cast<uint8_t>(entries.size()));
+  }
+  for (const auto& [hash, slot] : order) {
+    entries_of(slot);
+    for (const Entry& e : entries) {
+      w.U16(static_cast<uint16_t>(e.weight));
+      w.U8(e.cls);
     }
   }
 }
 
-bool SparseWeights::Load(ByteReader& r, int min_weight) {
+bool SparseWeights::Load(ByteReader& r, uint32_t version, int min_weight) {
   num_classes_ = static_cast<int>(r.U32());
-  uint64_t features = r.U64();
-  uint64_t entries = r.U64();
-  if (!r.ok() || num_classes_ <= 0 || num_classes_ > 256 || !r.Expect(features, 10) ||
-      !r.Expect(entries, 3)) {
+  const uint64_t features = r.U64();
+  const uint64_t total = r.U64();
+  // Every feature has 1..classes entries of 3 bytes, plus 9 (version 3) or 10 bytes of its own.
+  if (!r.ok() || num_classes_ <= 0 || num_classes_ > 255 || !r.Expect(features, 12) ||
+      !r.Expect(total, 3) || total < features || total > features * num_classes_) {
     return false;
   }
-  std::vector<std::pair<uint64_t, std::vector<Entry>>> rows(features);
-  uint64_t total = 0;
-  for (auto& [hash, row] : rows) {
-    hash = r.U64();
-    uint16_t count = r.U16();
-    total += count;
-    if (!r.ok() || count == 0 || count > num_classes_ || total > entries) return false;
-    row.resize(count);
-    for (Entry& e : row) {
-      e.weight = static_cast<int16_t>(r.U16());
-      e.cls = r.U8();
-      e.unused = 0;
-      if (e.cls >= num_classes_) return false;
+  const auto classes = static_cast<uint32_t>(num_classes_);
+  // Decodes `count` entries at p into out; false unless classes ascend (in range, none twice).
+  auto decode_entries = [classes](const unsigned char* p, uint32_t count, Entry* out) {
+    for (uint32_t k = 0; k < count; ++k, p += 3) {
+      out[k] = Entry{static_cast<int16_t>(p[0] | p[1] << 8), p[2], 0};
+      if (p[2] >= classes || (k > 0 && p[2] <= out[k - 1].cls)) return false;
     }
+    return true;
+  };
+  if (version >= 3) {
+    // Hashes (ascending, so distinct), then counts, then entries: decoded straight from the
+    // payload into the table, twice (Build's passes) rather than into temporary arrays.
+    const auto* hashes = reinterpret_cast<const unsigned char*>(r.Bytes(8 * features).data());
+    const auto* counts = reinterpret_cast<const unsigned char*>(r.Bytes(features).data());
+    const auto* entries = reinterpret_cast<const unsigned char*>(r.Bytes(3 * total).data());
+    if (!r.ok()) return false;
+    return Build(
+        [&](auto&& fn) {
+          Entry row[256];
+          uint64_t prev = 0, next = 0;
+          for (uint64_t i = 0; i < features; ++i) {
+            uint64_t hash = 0;
+            for (int b = 7; b >= 0; --b) hash = hash << 8 | hashes[8 * i + b];
+            const uint32_t count = counts[i];
+            if (hash <= prev || count == 0 || count > classes || count > total - next) return false;
+            if (!decode_entries(entries + 3 * next, count, row)) return false;
+            prev = hash;
+            next += count;
+            fn(hash, row, count);
+          }
+          return next == total;
+        },
+        min_weight);
   }
-  if (!r.ok() || total != entries) return false;
+  // Versions 1-2: per feature {u64 hash, u16 count, entries}, in the writer's slot order: read
+  // into rows, sorted by hash.
+  std::vector<Row> rows(features);
+  std::vector<Entry> entries(total);
+  uint64_t next = 0;
+  for (Row& row : rows) {
+    row.hash = r.U64();
+    row.count = r.U16();
+    row.begin = static_cast<uint32_t>(next);
+    if (!r.ok() || row.hash == 0 || row.count == 0 || row.count > classes || row.count > total - next) return false;
+    std::string_view bytes = r.Bytes(3 * row.count);
+    if (!r.ok() || !decode_entries(reinterpret_cast<const unsigned char*>(bytes.data()), row.count, &entries[next])) {
+      return false;
+    }
+    next += row.count;
+  }
+  if (next != total) return false;
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.hash < b.hash; });
   // Duplicate hashes would make the table ambiguous: reject.
-  std::vector<uint64_t> hashes;
-  hashes.reserve(rows.size());
-  for (const auto& row : rows) hashes.push_back(row.first);
-  std::sort(hashes.begin(), hashes.end());
-  if (std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end()) return false;
-  Build(rows, min_weight);
-  return true;
+  auto same = [](const Row& a, const Row& b) { return a.hash == b.hash; };
+  if (std::adjacent_find(rows.begin(), rows.end(), same) != rows.end()) return false;
+  return BuildFromRows(rows, entries, min_weight);
 }
 
 void PerceptronTrainer::Score(std::span<const uint64_t> features, float* scores, bool averaged) const {
@@ -210,21 +268,24 @@ SparseWeights PerceptronTrainer::Finish(int min_weight) const {
   }
   // int16 with headroom: 40 features * 32767 still fits an int32 sum many times over.
   const double scale = max_abs > 0 ? 32000.0 / max_abs : 1.0;
-  std::vector<std::pair<uint64_t, std::vector<SparseWeights::Entry>>> rows;
+  std::vector<SparseWeights::Row> rows;
+  std::vector<SparseWeights::Entry> entries;
   rows.reserve(rows_.size());
   for (const auto& [f, row] : rows_) {
-    std::vector<SparseWeights::Entry> entries;
+    if (f == 0) continue;  // 0 marks empty slots; one feature in 2^64 is not worth a special case
+    const size_t begin = entries.size();
     for (const Entry& e : row) {
       long q = std::lround((e.w - e.u * inv) * scale);
       if (q != 0) entries.push_back({static_cast<int16_t>(q), static_cast<uint8_t>(e.cls), 0});
     }
-    if (entries.empty()) continue;
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.cls < b.cls; });
-    rows.emplace_back(f, std::move(entries));
+    if (entries.size() == begin) continue;
+    std::sort(entries.begin() + begin, entries.end(), [](const auto& a, const auto& b) { return a.cls < b.cls; });
+    rows.push_back({f, static_cast<uint32_t>(begin), static_cast<uint32_t>(entries.size() - begin)});
   }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.hash < b.hash; });
   SparseWeights out;
   out.num_classes_ = num_classes_;
-  out.Build(rows, min_weight);
+  out.BuildFromRows(rows, entries, min_weight);
   return out;
 }
 

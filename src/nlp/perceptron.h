@@ -6,13 +6,17 @@
 // (Daume 2006): an update of d at step c adds d to w and c*d to u, and the average after c steps
 // is w - u/c, so nothing is touched for features that are not updated.
 //
-// At run time (SparseWeights) features live in an open-addressing table of 8-byte slots
-// {32-bit fingerprint, first entry}; a feature's entries are 4 bytes each {int16 weight, u8
-// class}. Averaged weights are quantized to int16 with one scale per model (scores are only
-// compared, so the scale never needs undoing) and entries that round to 0 are dropped: on EWT
-// this keeps ~30% of the entries at no measurable accuracy cost. Score() hashes all features
-// first and prefetches their slots, so the cache misses of one token overlap instead of adding.
-// SparseWeights is immutable after construction and safe to share between threads.
+// At run time (SparseWeights) features live in one open-addressing table of 16-byte slots
+// keyed by the full 64-bit feature hash: {hash, first entry, entry count}, entries 4 bytes each
+// {int16 weight, u8 class}; models with <= 4 classes (the parser's transitions) keep their
+// weights in the slot itself {hash, int16 weight[4]}: one cache miss per feature instead of two.
+// There is exactly one copy of each table (no separate key array or sparse/dense twins): the
+// full hash in the slot is what Save writes back. Averaged weights are quantized to int16 with
+// one scale per model (scores are only compared, so the scale never needs undoing) and entries
+// that round to 0 are dropped: on EWT this keeps ~30% of the entries at no measurable accuracy
+// cost. Score() hashes all features first and prefetches their slots, so the cache misses of one
+// token overlap instead of adding. SparseWeights is immutable after construction and safe to
+// share between threads.
 #ifndef DYAD_NLP_PERCEPTRON_H_
 #define DYAD_NLP_PERCEPTRON_H_
 
@@ -59,49 +63,57 @@ class SparseWeights {
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_entries() const { return entries_.size(); }
 
   // scores[c] += weight(f, c) for every feature f. REQUIRES: scores has num_classes() zeros or
   // running sums.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
+  // Writes format version 3: features in ascending hash order (doc/model-format.md).
   void Save(ByteWriter& w) const;
-  // False (and the reader marked failed) on inconsistent data. Entries with |weight| <
-  // min_weight are dropped (a smaller, faster, slightly less accurate model).
-  bool Load(ByteReader& r, int min_weight = 1);
+  // Reads what Save wrote (`version` >= 3) or the version 1-2 layout. False (and the reader
+  // marked failed) on inconsistent data. Entries with |weight| < min_weight are dropped (a
+  // smaller, faster, slightly less accurate model).
+  bool Load(ByteReader& r, uint32_t version, int min_weight = 1);
 
  private:
   friend class PerceptronTrainer;
-  struct Slot {
-    uint32_t fingerprint;  // 0 = empty
-    uint32_t begin;        // first entry; the next slot's begin ends the range
-  };
   struct Entry {
     int16_t weight;
     uint8_t cls;
     uint8_t unused;
   };
-  // Models with <= 4 classes (the parser's transitions) keep all weights in the slot: one cache
-  // miss per feature instead of two.
+  struct Slot {
+    uint64_t key;    // full feature hash; 0 = empty (a feature hashing to 0 is not stored)
+    uint32_t begin;  // entries_[begin, begin + count)
+    uint32_t count;
+  };
   struct DenseSlot {
-    uint32_t fingerprint;
+    uint64_t key;
     int16_t weight[4];
   };
-  static_assert(sizeof(Slot) == 8 && sizeof(Entry) == 4 && sizeof(DenseSlot) == 12);
-  void MakeDense();
+  static_assert(sizeof(Slot) == 16 && sizeof(Entry) == 4 && sizeof(DenseSlot) == 16);
+  // A feature while building: its hash and its entries in `entries` of Build.
+  struct Row {
+    uint64_t hash;
+    uint32_t begin, count;
+  };
 
-  // Builds the table from (hash, entries) pairs in any order, dropping entries with
-  // |weight| < min_weight and features left without entries.
-  void Build(std::vector<std::pair<uint64_t, std::vector<Entry>>>& rows, int min_weight = 1);
-  const Slot* Find(uint64_t h) const;
+  bool dense() const { return num_classes_ <= 4; }
+  // Builds the tables from the rows that each_row(fn) passes to fn(hash, entries, count), in
+  // ascending hash order (distinct, nonzero), dropping entries with |weight| < min_weight and
+  // features left without entries. each_row is called twice and returns false on bad data,
+  // which Build returns.
+  template <typename EachRow>
+  bool Build(EachRow&& each_row, int min_weight);
+  bool BuildFromRows(const std::vector<Row>& rows, const std::vector<Entry>& entries, int min_weight);
 
   int num_classes_ = 0;
   size_t num_features_ = 0;
-  uint64_t mask_ = 0;
-  HugeVector<uint64_t> keys_;  // full feature hash per slot (0 = empty), for Save
-  HugeVector<Slot> slots_;  // mask_ + 2 slots: the last one only ends the previous range
+  uint64_t mask_ = 0;  // table size - 1
+  int shift_ = 64;     // 64 - log2(table size): a key's home slot is key >> shift_
+  HugeVector<Slot> slots_;       // when !dense()
   HugeVector<Entry> entries_;
-  HugeVector<DenseSlot> dense_;  // used instead of slots_/entries_ when num_classes_ <= 4
+  HugeVector<DenseSlot> dense_;  // when dense()
 };
 
 class PerceptronTrainer {

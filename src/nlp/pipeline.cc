@@ -6,9 +6,6 @@ namespace dyad::nlp {
 
 namespace {
 
-constexpr char kTaggerMagic[] = "DYADTAGR";
-constexpr char kParserMagic[] = "DYADPARS";
-
 Status WithPath(const Status& s, const std::string& path) {
   return s.ok() ? s : s.WithContext(path);
 }
@@ -38,20 +35,21 @@ StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes) {
   TaggerModel m;
   m.info = r.Str();
   if (!r.ok()) return DataLossError("tagger model: truncated header");
-  DYAD_RETURN_IF_ERROR(m.tagger.Load(r));
+  DYAD_RETURN_IF_ERROR(m.tagger.Load(r, version));
   DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r, version));
   if (!r.at_end()) return DataLossError("tagger model: trailing bytes after the model");
   return m;
 }
 
 StatusOr<ParserModel> ParseParserModel(std::string_view bytes, int min_weight) {
+  uint32_t version = 0;
   DYAD_ASSIGN_OR_RETURN(std::string_view payload,
-                        OpenModelBytes(bytes, kParserMagic, 1, kModelFormatVersion, nullptr));
+                        OpenModelBytes(bytes, kParserMagic, 1, kModelFormatVersion, &version));
   ByteReader r(payload);
   ParserModel m;
   m.info = r.Str();
   if (!r.ok()) return DataLossError("parser model: truncated header");
-  DYAD_RETURN_IF_ERROR(m.parser.Load(r, min_weight));
+  DYAD_RETURN_IF_ERROR(m.parser.Load(r, version, min_weight));
   if (!r.at_end()) return DataLossError("parser model: trailing bytes after the model");
   return m;
 }

@@ -22,9 +22,13 @@ namespace dyad::nlp {
 
 inline constexpr char kTaggerFile[] = "en-tagger.bin";
 inline constexpr char kParserFile[] = "en-parser.bin";
+inline constexpr char kTaggerMagic[] = "DYADTAGR";
+inline constexpr char kParserMagic[] = "DYADPARS";
 // History: 1 = first format (2026-11); 2 = the lemmatizer stores WordNet's verb and adjective
-// lemmas (tagger files only; parser files are unchanged).
-inline constexpr uint32_t kModelFormatVersion = 2;
+// lemmas (tagger files only; parser files are unchanged); 3 = perceptron weights stored in
+// ascending hash order with their counts and entries in separate arrays, so loading is one
+// sequential pass with no sorting (versions 1-2 still load, more slowly).
+inline constexpr uint32_t kModelFormatVersion = 3;
 
 struct TaggerModel {
   std::string info;  // how it was trained: command, data, options

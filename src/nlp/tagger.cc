@@ -301,13 +301,13 @@ void Tagger::Save(ByteWriter& w) const {
   weights_.Save(w);
 }
 
-Status Tagger::Load(ByteReader& r) {
+Status Tagger::Load(ByteReader& r, uint32_t version) {
   uint32_t classes = r.U32();
   if (!r.Expect(classes, 8)) return DataLossError("tagger: truncated ambiguity classes");
   ambiguity_.resize(classes);
   for (uint64_t& set : ambiguity_) set = r.U64();
   if (!dictionary_.Load(r)) return DataLossError("tagger: bad tag dictionary");
-  if (!weights_.Load(r) || weights_.num_classes() != kNumClasses) return DataLossError("tagger: bad weights");
+  if (!weights_.Load(r, version) || weights_.num_classes() != kNumClasses) return DataLossError("tagger: bad weights");
   return Status::Ok();
 }
 

@@ -67,7 +67,7 @@ class Tagger {
   void Tag(model::Document& doc, const model::Sentence& s, TaggerWorkspace& ws) const;
 
   void Save(ByteWriter& w) const;
-  Status Load(ByteReader& r);
+  Status Load(ByteReader& r, uint32_t version);
 
   size_t num_features() const { return weights_.num_features(); }
 
