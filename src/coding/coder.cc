@@ -281,7 +281,8 @@ const std::vector<lexicon::VerbRef>* Coder::FindVerb(const SentenceView& view, s
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)),
       options_(options),
-      verbs_(dicts_->verbs),
+      verbs_(dicts_->verbs, vocabulary_),
+      discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
 
@@ -298,19 +299,11 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
   return coder;
 }
 
-bool Coder::IsDiscarded(const SentenceView& view, std::string* phrase) const {
-  for (const lexicon::Discard& d : dicts_->discards.discards) {
-    if (d.words.empty()) continue;
-    for (size_t start = 0; start + d.words.size() <= view.size(); ++start) {
-      bool all = true;
-      for (size_t k = 0; k < d.words.size() && all; ++k) all = verbs_.WordMatches(view, start + k, d.words[k]);
-      if (all) {
-        *phrase = dicts_->discards.Where(d.where);
-        return true;
-      }
-    }
-  }
-  return false;
+bool Coder::IsDiscarded(const SentenceWords& words, std::string* phrase) const {
+  int d = discards_.Find(words);
+  if (d < 0) return false;
+  *phrase = dicts_->discards.Where(dicts_->discards.discards[d].where);
+  return true;
 }
 
 bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
@@ -520,6 +513,7 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
 void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
   ws.view.Reset(doc, tokens);
+  ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
@@ -566,7 +560,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   }
 
   std::string discard;
-  if (IsDiscarded(view, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
+  if (IsDiscarded(ws.words, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
     if (trace != nullptr) trace->discarded = discard;
     return;
   }
@@ -636,7 +630,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     if (linear_format) {
       linear = linear_.Match(view, v, ws.matches, ws.match_at, *block);
     } else {
-      match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
+      match = verbs_.Match(view, ws.words, v, subject, *block, tv ? &tv->trials : nullptr);
     }
     const lexicon::EventCode& code =
         linear.pattern ? linear.pattern->code : match.pattern ? match.pattern->code : entry->code;
