@@ -294,7 +294,7 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
   const std::string& spec = coder->dicts_->spec;
-  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents,
+  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
                        !spec.starts_with("petrarch2:") && !spec.starts_with("up:"));
   return coder;
 }
@@ -518,7 +518,7 @@ void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace&
   ws.forms.resize(n);
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
   ws.matches.clear();
-  actors_.FindAll(ws.forms, ws.actor_ws, ws.matches);
+  actors_.FindAll(ws.forms, ws.words, ws.matches);
   ws.match_at.assign(n, -1);
   for (size_t m = 0; m < ws.matches.size(); ++m) {
     for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);

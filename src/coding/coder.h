@@ -68,7 +68,6 @@ class Coder {
   struct Workspace {
     SentenceView view;
     SentenceWords words;  // the sentence's word ids in the coder's vocabulary
-    ActorMatcher::Workspace actor_ws;
     std::vector<ActorMatcher::Match> matches;
     std::vector<std::string_view> forms;
     std::vector<int> match_at;  // per token: index into matches, or -1
@@ -156,7 +155,8 @@ class Coder {
   std::shared_ptr<const lexicon::DictionarySet> dicts_;
   CoderOptions options_;
   ActorMatcher actors_;
-  // Words of the verb patterns, synsets and discards; complete once the constructor returns.
+  // Words of the actor and agent phrases, verb patterns, synsets and discards; complete once
+  // Create() returns.
   WordVocabulary vocabulary_;
   VerbMatcher verbs_;
   DiscardMatcher discards_;

@@ -70,6 +70,27 @@ VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vo
       Pattern compiled;
       for (const lexicon::Constituent& c : p.before) compiled.before.push_back(constituent(c));
       for (const lexicon::Constituent& c : p.after) compiled.after.push_back(constituent(c));
+      // Every word that MatchConstituent checks must match some token; the longest is the rarest.
+      // It checks the preposition of a post-verb phrase only, and one noun phrase of a post-verb
+      // phrase without a preposition.
+      size_t anchor_length = 0;
+      auto consider = [&](const lexicon::PatternWord& w, const CompiledWord& cw) {
+        if (cw.kind == lexicon::WordKind::kWord && w.text.size() > anchor_length) {
+          anchor_length = w.text.size();
+          compiled.anchor = cw.key;
+        }
+      };
+      auto consider_nouns = [&](const lexicon::Constituent& lc, const Constituent& c, size_t count) {
+        for (size_t n = 0; n < count && n < lc.nouns.size(); ++n) {
+          for (size_t w = 0; w < lc.nouns[n].words.size(); ++w) consider(lc.nouns[n].words[w], c.nouns[n][w]);
+        }
+      };
+      for (size_t c = 0; c < p.before.size(); ++c) consider_nouns(p.before[c], compiled.before[c], p.before[c].nouns.size());
+      for (size_t c = 0; c < p.after.size(); ++c) {
+        const lexicon::Constituent& lc = p.after[c];
+        if (lc.is_prep) consider(lc.preposition, compiled.after[c].preposition);
+        consider_nouns(lc, compiled.after[c], lc.is_prep ? lc.nouns.size() : 1);
+      }
       patterns_[b].push_back(std::move(compiled));
     }
   }
@@ -291,6 +312,8 @@ PatternMatch VerbMatcher::Match(const SentenceView& view, const SentenceWords& w
   for (size_t i = 0; i < block.patterns.size(); ++i) {
     const lexicon::VerbPattern& p = block.patterns[i];
     const Pattern& cp = compiled[i];
+    // `dyad explain` shows every trial; coding skips the patterns that cannot match.
+    if (trials == nullptr && cp.anchor.id != kNoWord && !words.Present(cp.anchor)) continue;
     int literal = 0;
     Binding binding;
     bool ok = true;

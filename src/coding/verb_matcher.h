@@ -86,6 +86,9 @@ class VerbMatcher {
   };
   struct Pattern {
     std::vector<Constituent> before, after;
+    // One plain word the pattern cannot match without (the longest), or kNoWord: a sentence that
+    // does not have it skips the pattern without trying it.
+    WordKey anchor;
   };
   // A synset's members other than the one-word ones in member_of_.
   struct Synset {

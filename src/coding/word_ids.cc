@@ -37,6 +37,12 @@ void SentenceWords::LookUp(std::string_view text, const WordVocabulary& vocabula
 void SentenceWords::Reset(const SentenceView& view, const WordVocabulary& vocabulary) {
   const size_t n = view.size();
   tokens_.resize(n);
+  if (whole_seen_.size() != vocabulary.size() || ++generation_ == 0) {
+    // A new vocabulary, or the counter wrapped: start over.
+    whole_seen_.assign(vocabulary.size(), 0);
+    stem_seen_.assign(vocabulary.size(), 0);
+    generation_ = 1;
+  }
   for (size_t i = 0; i < n; ++i) {
     Token& t = tokens_[i];
     std::string_view form = view.Form(i), lemma = view.Lemma(i);
@@ -46,6 +52,12 @@ void SentenceWords::Reset(const SentenceView& view, const WordVocabulary& vocabu
       std::fill(t.stems.begin() + kMaxStemSuffix, t.stems.end(), kNoWord);
     } else {
       LookUp(lemma, vocabulary, &t.lemma, t.stems.data() + kMaxStemSuffix);
+    }
+    for (uint32_t id : {t.form, t.lemma}) {
+      if (id != kNoWord) whole_seen_[id] = generation_;
+    }
+    for (uint32_t id : t.stems) {
+      if (id != kNoWord) stem_seen_[id] = generation_;
     }
   }
 }

@@ -1,13 +1,15 @@
 // Interned dictionary words and the per-sentence word ids the matchers compare against them.
 //
-// The verb patterns, synsets and discard phrases are written as upper-cased words; a pattern word
-// matches a token when it equals the token's upper-cased form or lemma, or, for a stem (a word of
-// three letters or more written without a trailing '_'), when one of them extends it by at most
-// kMaxStemSuffix letters. Comparing strings per token, pattern and synset member cost PETRARCH2's
-// set 80% of its coding time. Instead every dictionary word is interned once when the coder is
-// built (WordVocabulary) and each sentence is looked up once (SentenceWords::Reset: per token the
-// ids of its upper-cased form and lemma and of their prefixes one to three letters shorter, at
-// most 8 hash lookups); a pattern word then matches a token by comparing a few integers.
+// Actor and agent phrases, verb patterns, synsets and discard phrases are written as upper-cased
+// words; a pattern word matches a token when it equals the token's upper-cased form or lemma, or,
+// for a stem (a word of three letters or more written without a trailing '_'), when one of them
+// extends it by at most kMaxStemSuffix letters (actor phrases: the form only). Comparing strings
+// per token, pattern and synset member cost PETRARCH2's set 80% of its coding time. Instead every
+// dictionary word is interned once when the coder is built (WordVocabulary) and each sentence is
+// looked up once (SentenceWords::Reset: per token the ids of its upper-cased form and lemma and of
+// their prefixes one to three letters shorter, at most 8 hash lookups); a pattern word then
+// matches a token by comparing a few integers, and Present() tells in O(1) whether a word occurs
+// in the sentence at all, which lets the verb matcher skip patterns that cannot match.
 //
 // Thread safety: a WordVocabulary is built single-threaded, then const and shared; a SentenceWords
 // is per-thread scratch (vectors keep their capacity across sentences).
@@ -71,6 +73,12 @@ class SentenceWords {
   size_t size() const { return tokens_.size(); }
   const Token& token(size_t i) const { return tokens_[i]; }
 
+  // True when `word` matches some token of the sentence (Matches() below for any i), in O(1).
+  bool Present(WordKey word) const {
+    if (word.id >= whole_seen_.size()) return false;
+    return whole_seen_[word.id] == generation_ || (word.stem && stem_seen_[word.id] == generation_);
+  }
+
   // True when `word` matches token `i`: the same string as its upper-cased form or lemma, or, for
   // a stem, a prefix of one of them at most kMaxStemSuffix letters shorter.
   bool Matches(size_t i, WordKey word) const {
@@ -87,6 +95,10 @@ class SentenceWords {
   void LookUp(std::string_view text, const WordVocabulary& vocabulary, uint32_t* whole, uint32_t* stems);
 
   std::vector<Token> tokens_;
+  // Per word id: the generation of the last sentence in which a token's form or lemma was the
+  // word (whole_seen_) or extended it as a stem (stem_seen_); no clearing between sentences.
+  std::vector<uint32_t> whole_seen_, stem_seen_;
+  uint32_t generation_ = 0;
   std::string upper_;  // scratch
 };
 
