@@ -8,10 +8,6 @@ namespace dyad::coding {
 
 namespace {
 
-void AppendUpper(std::string_view s, std::string& out) {
-  for (char c : s) out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
-}
-
 // "us" is not "US", "un" not "UN": a one-token match of at most three letters written all in
 // lower case in the text is a common word, not an acronym.
 bool IsLowercaseAcronymMatch(std::span<const std::string_view> forms, size_t begin, size_t end) {
@@ -28,22 +24,12 @@ uint64_t EdgeKey(uint32_t node, uint32_t word, bool exact) {
 
 }  // namespace
 
-uint32_t ActorMatcher::Intern(const std::string& word) {
-  auto [it, inserted] = vocabulary_.emplace(word, static_cast<uint32_t>(vocabulary_.size()));
-  return it->second;
-}
-
-uint32_t ActorMatcher::Lookup(std::string_view upper_word) const {
-  auto it = vocabulary_.find(upper_word);
-  return it == vocabulary_.end() ? kNone : it->second;
-}
-
 uint32_t ActorMatcher::Child(uint32_t node, uint32_t word, bool exact) const {
   auto it = edges_.find(EdgeKey(node, word, exact));
   return it == edges_.end() ? kNone : it->second;
 }
 
-void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload) {
+void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, WordVocabulary& vocabulary) {
   // Cut every dictionary word the way the tokenizer cuts text; only the last piece of a word
   // keeps the word's stem/exact flag (inner pieces must match exactly).
   uint32_t node = 0;
@@ -56,7 +42,7 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload) {
     for (size_t k = 0; k < raw.size(); ++k) {
       std::string piece = w.text.substr(raw[k].start, raw[k].end - raw[k].start);
       bool exact = w.exact || k + 1 < raw.size() || piece.size() < 3;
-      uint32_t id = Intern(piece);
+      uint32_t id = vocabulary.Intern(piece);
       uint64_t key = EdgeKey(node, id, exact);
       auto it = edges_.find(key);
       if (it == edges_.end()) {
@@ -74,39 +60,27 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload) {
 }
 
 void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents,
-                         bool stems) {
+                         WordVocabulary& vocabulary, bool stems) {
   stems_ = stems;
   payloads_.assign(1, {});
   if (actors != nullptr) {
     for (size_t a = 0; a < actors->actors.size(); ++a) {
       for (const lexicon::ActorPhrase& p : actors->actors[a].phrases) {
-        AddPhrase(p.words, Payload{Kind::kActor, static_cast<uint32_t>(a)});
+        AddPhrase(p.words, Payload{Kind::kActor, static_cast<uint32_t>(a)}, vocabulary);
       }
     }
   }
   if (agents != nullptr) {
     for (size_t a = 0; a < agents->agents.size(); ++a) {
-      AddPhrase(agents->agents[a].words, Payload{Kind::kAgent, static_cast<uint32_t>(a)});
+      AddPhrase(agents->agents[a].words, Payload{Kind::kAgent, static_cast<uint32_t>(a)}, vocabulary);
     }
   }
   payloads_.resize(node_count_);
 }
 
-void ActorMatcher::FindAll(std::span<const std::string_view> forms, Workspace& ws,
+void ActorMatcher::FindAll(std::span<const std::string_view> forms, const SentenceWords& words,
                            std::vector<Match>& out) const {
   const size_t n = forms.size();
-  ws.exact.resize(n);
-  ws.stems.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    ws.upper.clear();
-    AppendUpper(forms[i], ws.upper);
-    ws.exact[i] = Lookup(ws.upper);
-    auto& stems = ws.stems[i];
-    stems.fill(kNone);
-    for (size_t cut = 1; stems_ && cut <= kMaxStemSuffix && ws.upper.size() > cut + 2; ++cut) {
-      stems[cut - 1] = Lookup(std::string_view(ws.upper).substr(0, ws.upper.size() - cut));
-    }
-  }
   size_t i = 0;
   while (i < n) {
     // Depth-first over the few trie paths the tokens allow; keep the longest with a payload.
@@ -128,13 +102,14 @@ void ActorMatcher::FindAll(std::span<const std::string_view> forms, Workspace& w
       auto push = [&](uint32_t child) {
         if (child != kNone && top < 32) stack[top++] = {child, f.pos + 1};
       };
-      uint32_t exact = ws.exact[f.pos];
-      if (exact != kNone) {
-        push(Child(f.node, exact, true));
-        push(Child(f.node, exact, false));
+      // Phrases match forms, not lemmas: the form's id and the ids of its stems.
+      const SentenceWords::Token& token = words.token(f.pos);
+      if (token.form != kNoWord) {
+        push(Child(f.node, token.form, true));
+        push(Child(f.node, token.form, false));
       }
-      for (uint32_t stem : ws.stems[f.pos]) {
-        if (stem != kNone) push(Child(f.node, stem, false));
+      for (size_t k = 0; stems_ && k < kMaxStemSuffix; ++k) {
+        if (token.stems[k] != kNoWord) push(Child(f.node, token.stems[k], false));
       }
     }
     if (best_node == kNone || IsLowercaseAcronymMatch(forms, i, best_end)) {

@@ -4,8 +4,9 @@
 // first cut with dyad's tokenizer, so "AL-QAEDA" and "IRAN'S" align with the sentence's tokens.
 // A word written with a trailing '_' must match a token exactly; any other word is a stem, as in
 // TABARI and PETRARCH: it also matches the token with up to kMaxStemSuffix more letters
-// ("IRANIAN" matches "IRANIANS"). Per token the matcher does at most 1 + kMaxStemSuffix hash
-// lookups to find word ids, then walks the trie with integer keys.
+// ("IRANIAN" matches "IRANIANS"). Words are interned in the coder's vocabulary (word_ids.h), whose
+// per-sentence lookup already gives each token's form id and stem ids; the matcher walks the trie
+// with those integer keys and looks no string up itself.
 #ifndef DYAD_CODING_ACTOR_MATCHER_H_
 #define DYAD_CODING_ACTOR_MATCHER_H_
 
@@ -18,14 +19,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "coding/word_ids.h"
 #include "lexicon/dictionary.h"
 
 namespace dyad::coding {
 
 class ActorMatcher {
  public:
-  static constexpr size_t kMaxStemSuffix = 3;
-
   enum class Kind : uint8_t { kActor, kAgent };
 
   struct Match {
@@ -35,22 +35,17 @@ class ActorMatcher {
     uint32_t index = 0;  // into ActorDictionary::actors or AgentDictionary::agents
   };
 
-  // Per-thread scratch for FindAll.
-  struct Workspace {
-    std::vector<uint32_t> exact;                 // per token: word id of the whole token, or kNone
-    std::vector<std::array<uint32_t, 3>> stems;  // per token: ids of stems the token extends
-    std::string upper;
-  };
+  // Compiles the phrases of `actors` and `agents` (either may be null), interning their words in
+  // `vocabulary`. The dictionaries must outlive the matcher only for reporting; the matcher keeps
+  // indices, not pointers. `stems` false: every word matches whole (PETRARCH2 and
+  // UniversalPetrarch list their plurals and match words exactly, so "DIPLOMAT" is no stem of
+  // "diplomatic" there).
+  void Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents,
+             WordVocabulary& vocabulary, bool stems = true);
 
-  // Compiles the phrases of `actors` and `agents` (either may be null). The dictionaries must
-  // outlive the matcher only for reporting; the matcher keeps indices, not pointers. `stems`
-  // false: every word matches whole (PETRARCH2 and UniversalPetrarch list their plurals and
-  // match words exactly, so "DIPLOMAT" is no stem of "diplomatic" there).
-  void Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents, bool stems = true);
-
-  // Appends the non-overlapping longest matches in `forms` (the sentence's token forms) to `out`.
-  // Thread-safe (const); `ws` must not be shared between threads.
-  void FindAll(std::span<const std::string_view> forms, Workspace& ws, std::vector<Match>& out) const;
+  // Appends the non-overlapping longest matches in the sentence to `out`: `forms` are its token
+  // forms, `words` its word ids in the vocabulary given to Build(). Thread-safe (const).
+  void FindAll(std::span<const std::string_view> forms, const SentenceWords& words, std::vector<Match>& out) const;
 
   size_t phrase_count() const { return phrase_count_; }
 
@@ -61,16 +56,9 @@ class ActorMatcher {
     uint32_t index;
   };
 
-  uint32_t Intern(const std::string& word);
-  uint32_t Lookup(std::string_view upper_word) const;
-  void AddPhrase(const lexicon::WordSeq& words, Payload payload);
+  void AddPhrase(const lexicon::WordSeq& words, Payload payload, WordVocabulary& vocabulary);
   uint32_t Child(uint32_t node, uint32_t word, bool exact) const;
 
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocabulary_;
   std::unordered_map<uint64_t, uint32_t> edges_;   // (node, word, exact) -> child node
   std::vector<std::vector<Payload>> payloads_;     // per node
   uint32_t node_count_ = 1;                        // node 0 is the root

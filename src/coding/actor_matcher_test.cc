@@ -13,10 +13,24 @@ size_t CountMentions(std::vector<std::string_view> forms, bool stems) {
   std::vector<lexicon::Diagnostic> diagnostics;
   EXPECT_TRUE(lexicon::ParseAgents("DIPLOMAT [~GOV]\n", "test.agents", false, {}, &agents, &diagnostics).ok());
   ActorMatcher matcher;
-  matcher.Build(nullptr, &agents, stems);
-  ActorMatcher::Workspace ws;
+  WordVocabulary vocabulary;
+  matcher.Build(nullptr, &agents, vocabulary, stems);
+  // A sentence of untagged tokens: the forms are their own lemmas.
+  model::Document doc;
+  for (std::string_view f : forms) {
+    model::Token t;
+    t.form_start = t.lemma_start = static_cast<uint32_t>(doc.forms.size());
+    t.form_length = t.lemma_length = static_cast<uint16_t>(f.size());
+    t.head = -1;
+    doc.forms += f;
+    doc.tokens.push_back(t);
+  }
+  SentenceView view;
+  view.Reset(doc, doc.tokens);
+  SentenceWords words;
+  words.Reset(view, vocabulary);
   std::vector<ActorMatcher::Match> out;
-  matcher.FindAll(forms, ws, out);
+  matcher.FindAll(forms, words, out);
   return out.size();
 }
 

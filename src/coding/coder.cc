@@ -340,7 +340,8 @@ const std::vector<lexicon::VerbRef>* Coder::FindVerb(const SentenceView& view, s
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)),
       options_(options),
-      verbs_(dicts_->verbs),
+      verbs_(dicts_->verbs, vocabulary_),
+      discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
 
@@ -352,24 +353,16 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
   const std::string& spec = coder->dicts_->spec;
-  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents,
+  coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
                        !spec.starts_with("petrarch2:") && !spec.starts_with("up:"));
   return coder;
 }
 
-bool Coder::IsDiscarded(const SentenceView& view, std::string* phrase) const {
-  for (const lexicon::Discard& d : dicts_->discards.discards) {
-    if (d.words.empty()) continue;
-    for (size_t start = 0; start + d.words.size() <= view.size(); ++start) {
-      bool all = true;
-      for (size_t k = 0; k < d.words.size() && all; ++k) all = verbs_.WordMatches(view, start + k, d.words[k]);
-      if (all) {
-        *phrase = dicts_->discards.Where(d.where);
-        return true;
-      }
-    }
-  }
-  return false;
+bool Coder::IsDiscarded(const SentenceWords& words, std::string* phrase) const {
+  int d = discards_.Find(words);
+  if (d < 0) return false;
+  *phrase = dicts_->discards.Where(dicts_->discards.discards[d].where);
+  return true;
 }
 
 bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
@@ -585,11 +578,12 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
 void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
   ws.view.Reset(doc, tokens);
+  ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
   ws.matches.clear();
-  actors_.FindAll(ws.forms, ws.actor_ws, ws.matches);
+  actors_.FindAll(ws.forms, ws.words, ws.matches);
   ws.match_at.assign(n, -1);
   for (size_t m = 0; m < ws.matches.size(); ++m) {
     for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);
@@ -631,7 +625,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   }
 
   std::string discard;
-  if (IsDiscarded(view, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
+  if (IsDiscarded(ws.words, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
     if (trace != nullptr) trace->discarded = discard;
     return;
   }
@@ -706,7 +700,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     if (linear_format) {
       linear = linear_.Match(view, v, ws.matches, ws.match_at, *block);
     } else {
-      match = verbs_.Match(view, v, subject, *block, tv ? &tv->trials : nullptr);
+      match = verbs_.Match(view, ws.words, v, subject, *block, tv ? &tv->trials : nullptr);
     }
     const lexicon::EventCode* chosen =
         linear.pattern ? &linear.pattern->code : match.pattern ? &match.pattern->code : &entry->code;

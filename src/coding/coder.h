@@ -26,9 +26,11 @@
 #include <vector>
 
 #include "coding/actor_matcher.h"
+#include "coding/discard_matcher.h"
 #include "coding/linear_matcher.h"
 #include "coding/sentence_view.h"
 #include "coding/verb_matcher.h"
+#include "coding/word_ids.h"
 #include "dyad/status.h"
 #include "lexicon/dictionary_set.h"
 #include "model/document.h"
@@ -65,7 +67,7 @@ class Coder {
  public:
   struct Workspace {
     SentenceView view;
-    ActorMatcher::Workspace actor_ws;
+    SentenceWords words;  // the sentence's word ids in the coder's vocabulary
     std::vector<ActorMatcher::Match> matches;
     std::vector<std::string_view> forms;
     std::vector<int> match_at;  // per token: index into matches, or -1
@@ -100,7 +102,7 @@ class Coder {
 
   Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options);
 
-  // Builds ws.view, ws.forms, ws.matches and ws.match_at for sentence `index`.
+  // Builds ws.view, ws.words, ws.forms, ws.matches and ws.match_at for sentence `index`.
   void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const;
   void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
                     SentenceTrace* trace) const;
@@ -150,12 +152,16 @@ class Coder {
   // The verbs of the dictionary that token `v` may be (by lemma, form, TABARI stem or inflection);
   // `upper` receives the word found.
   const std::vector<lexicon::VerbRef>* FindVerb(const SentenceView& view, size_t v, std::string& upper) const;
-  bool IsDiscarded(const SentenceView& view, std::string* phrase) const;
+  bool IsDiscarded(const SentenceWords& words, std::string* phrase) const;
 
   std::shared_ptr<const lexicon::DictionarySet> dicts_;
   CoderOptions options_;
   ActorMatcher actors_;
+  // Words of the actor and agent phrases, verb patterns, synsets and discards; complete once
+  // Create() returns.
+  WordVocabulary vocabulary_;
   VerbMatcher verbs_;
+  DiscardMatcher discards_;
   LinearMatcher linear_;  // TABARI / PETRARCH-1 blocks (VerbBlock::linear_patterns)
   // False for a peer's dictionary set (petrarch2:, up:, petrarch1:, tabari:): announced actions
   // keep their code and the source is never taken from word order, as the peer would code them.

@@ -32,33 +32,132 @@ bool IsComplement(Role r) {
 
 }  // namespace
 
-bool VerbMatcher::WordMatches(const SentenceView& view, size_t token, const lexicon::PatternWord& word) const {
-  switch (word.kind) {
-    case lexicon::WordKind::kWord: {
-      bool stem = !word.exact && word.text.size() >= 3;
-      return TextMatches(view.Form(token), word.text, stem) || TextMatches(view.Lemma(token), word.text, stem);
-    }
-    case lexicon::WordKind::kSynset: {
-      const lexicon::Synset* set = dict_.FindSynset(word.text);
-      if (set == nullptr) return false;
-      for (const lexicon::SynsetMember& m : set->members) {
-        if (m.words.empty() || m.words.front().kind == lexicon::WordKind::kSynset) continue;
-        if (m.words.size() == 1 && WordMatches(view, token, m.words.front())) return true;
-        // Multi-word members: the token must match the last word, the words before it the
-        // preceding tokens.
-        if (m.words.size() > 1 && token + 1 >= m.words.size()) {
-          bool all = true;
-          for (size_t k = 0; k < m.words.size() && all; ++k) {
-            all = WordMatches(view, token + 1 - m.words.size() + k, m.words[k]);
-          }
-          if (all) return true;
-        }
+VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary) : dict_(dict) {
+  // Synsets first: pattern words name them by index.
+  synsets_.resize(dict.synsets.size());
+  for (size_t s = 0; s < dict.synsets.size(); ++s) {
+    for (const lexicon::SynsetMember& m : dict.synsets[s].members) {
+      // A member that starts with another set is not matched (as before compilation).
+      if (m.words.empty() || m.words.front().kind == lexicon::WordKind::kSynset) continue;
+      if (m.words.size() > 1) {
+        std::vector<CompiledWord> phrase;
+        for (const lexicon::PatternWord& w : m.words) phrase.push_back(Compile(w, vocabulary));
+        synsets_[s].phrases.push_back(std::move(phrase));
+      } else if (m.words.front().kind == lexicon::WordKind::kWord) {
+        WordKey key = Compile(m.words.front(), vocabulary).key;
+        if (member_of_.size() <= key.id) member_of_.resize(key.id + 1);
+        member_of_[key.id].push_back(Membership{static_cast<uint32_t>(s), key.stem});
+      } else {
+        synsets_[s].singles.push_back(Compile(m.words.front(), vocabulary));
       }
-      return false;
     }
+  }
+  auto noun = [&](const lexicon::NounPhrase& np) {
+    Noun out;
+    for (const lexicon::PatternWord& w : np.words) out.push_back(Compile(w, vocabulary));
+    return out;
+  };
+  auto constituent = [&](const lexicon::Constituent& c) {
+    Constituent out;
+    out.source = &c;
+    if (c.is_prep) out.preposition = Compile(c.preposition, vocabulary);
+    for (const lexicon::NounPhrase& np : c.nouns) out.nouns.push_back(noun(np));
+    return out;
+  };
+  patterns_.resize(dict.blocks.size());
+  for (size_t b = 0; b < dict.blocks.size(); ++b) {
+    for (const lexicon::VerbPattern& p : dict.blocks[b].patterns) {
+      Pattern compiled;
+      for (const lexicon::Constituent& c : p.before) compiled.before.push_back(constituent(c));
+      for (const lexicon::Constituent& c : p.after) compiled.after.push_back(constituent(c));
+      // Every word that MatchConstituent checks must match some token; the longest is the rarest.
+      // It checks the preposition of a post-verb phrase only, and one noun phrase of a post-verb
+      // phrase without a preposition.
+      size_t anchor_length = 0;
+      auto consider = [&](const lexicon::PatternWord& w, const CompiledWord& cw) {
+        if (cw.kind == lexicon::WordKind::kWord && w.text.size() > anchor_length) {
+          anchor_length = w.text.size();
+          compiled.anchor = cw.key;
+        }
+      };
+      auto consider_nouns = [&](const lexicon::Constituent& lc, const Constituent& c, size_t count) {
+        for (size_t n = 0; n < count && n < lc.nouns.size(); ++n) {
+          for (size_t w = 0; w < lc.nouns[n].words.size(); ++w) consider(lc.nouns[n].words[w], c.nouns[n][w]);
+        }
+      };
+      for (size_t c = 0; c < p.before.size(); ++c) consider_nouns(p.before[c], compiled.before[c], p.before[c].nouns.size());
+      for (size_t c = 0; c < p.after.size(); ++c) {
+        const lexicon::Constituent& lc = p.after[c];
+        if (lc.is_prep) consider(lc.preposition, compiled.after[c].preposition);
+        consider_nouns(lc, compiled.after[c], lc.is_prep ? lc.nouns.size() : 1);
+      }
+      patterns_[b].push_back(std::move(compiled));
+    }
+  }
+}
+
+CompiledWord VerbMatcher::Compile(const lexicon::PatternWord& word, WordVocabulary& vocabulary) const {
+  CompiledWord out;
+  out.kind = word.kind;
+  switch (word.kind) {
+    case lexicon::WordKind::kWord:
+      out.key = CompileWord(vocabulary, word.text, word.exact);
+      break;
+    case lexicon::WordKind::kSynset:
+      if (const lexicon::Synset* set = dict_.FindSynset(word.text)) {
+        out.synset = static_cast<uint32_t>(set - dict_.synsets.data());
+      }
+      break;
     case lexicon::WordKind::kAlternatives:
       for (const auto& alt : word.alternatives) {
-        if (alt.size() == 1 && WordMatches(view, token, alt.front())) return true;
+        if (alt.size() == 1) out.alternatives.push_back(Compile(alt.front(), vocabulary));
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+bool VerbMatcher::InSynset(const SentenceWords& words, size_t token, uint32_t synset) const {
+  const SentenceWords::Token& t = words.token(token);
+  auto listed = [&](uint32_t id, bool stem) {
+    if (id >= member_of_.size()) return false;
+    for (const Membership& m : member_of_[id]) {
+      if (m.synset == synset && (!stem || m.stem)) return true;
+    }
+    return false;
+  };
+  if (listed(t.form, false) || listed(t.lemma, false)) return true;
+  for (uint32_t s : t.stems) {
+    if (listed(s, true)) return true;
+  }
+  const Synset& set = synsets_[synset];
+  for (const CompiledWord& w : set.singles) {
+    if (WordMatches(words, token, w)) return true;
+  }
+  // Multi-word members: the token must match the last word, the words before it the preceding
+  // tokens.
+  for (const std::vector<CompiledWord>& phrase : set.phrases) {
+    if (token + 1 < phrase.size()) continue;
+    bool all = true;
+    for (size_t k = 0; k < phrase.size() && all; ++k) {
+      all = WordMatches(words, token + 1 - phrase.size() + k, phrase[k]);
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+bool VerbMatcher::WordMatches(const SentenceWords& words, size_t token, const CompiledWord& word) const {
+  switch (word.kind) {
+    case lexicon::WordKind::kWord:
+      return words.Matches(token, word.key);
+    case lexicon::WordKind::kSynset:
+      return word.synset != kNoWord && InSynset(words, token, word.synset);
+    case lexicon::WordKind::kAlternatives:
+      for (const CompiledWord& alt : word.alternatives) {
+        if (WordMatches(words, token, alt)) return true;
       }
       return false;
     default:
@@ -93,10 +192,11 @@ bool VerbMatcher::SurfaceMatches(const SentenceView& view, size_t verb, const le
   return true;
 }
 
-int VerbMatcher::FindNounPhrase(const SentenceView& view, uint32_t first, uint32_t last,
-                                const lexicon::NounPhrase& np, int* literal_words, Binding* binding) const {
-  if (np.words.empty()) return -1;
-  const lexicon::PatternWord& head = np.words.back();
+int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, const Noun& np,
+                                int* literal_words, Binding* binding) const {
+  if (np.empty()) return -1;
+  const SentenceView& view = s.view;
+  const CompiledWord& head = np.back();
   for (uint32_t t = first; t < last; ++t) {
     int words = 0;
     Binding b = *binding;
@@ -105,7 +205,7 @@ int VerbMatcher::FindNounPhrase(const SentenceView& view, uint32_t first, uint32
       if (!view.IsNominal(t)) continue;
       if (head.kind == lexicon::WordKind::kSource) b.source = static_cast<int>(t);
       if (head.kind == lexicon::WordKind::kTarget) b.target = static_cast<int>(t);
-    } else if (WordMatches(view, t, head)) {
+    } else if (WordMatches(s.words, t, head)) {
       ++words;
     } else {
       continue;
@@ -113,7 +213,7 @@ int VerbMatcher::FindNounPhrase(const SentenceView& view, uint32_t first, uint32
     // Modifiers: match backwards over adjacent tokens, skipping determiners and hyphens.
     bool ok = true;
     int pos = static_cast<int>(t) - 1;
-    for (size_t k = np.words.size() - 1; k-- > 0 && ok;) {
+    for (size_t k = np.size() - 1; k-- > 0 && ok;) {
       while (pos >= static_cast<int>(first) &&
              (view.role(pos) == Role::kDet || view.Form(pos) == "-")) {
         --pos;
@@ -122,12 +222,12 @@ int VerbMatcher::FindNounPhrase(const SentenceView& view, uint32_t first, uint32
         ok = false;
         break;
       }
-      const lexicon::PatternWord& w = np.words[k];
+      const CompiledWord& w = np[k];
       if (w.kind == lexicon::WordKind::kSource) {
         b.source = pos;
       } else if (w.kind == lexicon::WordKind::kTarget) {
         b.target = pos;
-      } else if (WordMatches(view, pos, w)) {
+      } else if (WordMatches(s.words, pos, w)) {
         ++words;
       } else {
         ok = false;
@@ -142,29 +242,26 @@ int VerbMatcher::FindNounPhrase(const SentenceView& view, uint32_t first, uint32
   return -1;
 }
 
-bool VerbMatcher::MatchConstituent(const SentenceView& view, size_t verb, int subject, bool before,
-                                   const lexicon::Constituent& c, int* literal_words, Binding* binding,
-                                   std::string* why) const {
+bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, bool before, const Constituent& c,
+                                   int* literal_words, Binding* binding) const {
+  const SentenceView& view = s.view;
   if (before) {
     // Pre-verb material lives in the subject's subtree (or anywhere before the verb without one).
     uint32_t first = 0, last = static_cast<uint32_t>(verb);
     if (subject >= 0) std::tie(first, last) = view.Subtree(subject);
-    for (const lexicon::NounPhrase& np : c.nouns) {
-      if (FindNounPhrase(view, first, last, np, literal_words, binding) < 0) {
-        *why = "no pre-verb phrase";
-        return false;
-      }
+    for (const Noun& np : c.nouns) {
+      if (FindNounPhrase(s, first, last, np, literal_words, binding) < 0) return false;
     }
     return true;
   }
   for (uint32_t child : view.Children(verb)) {
     if (!IsComplement(view.role(child))) continue;
-    if (c.is_prep) {
+    if (c.source->is_prep) {
       // The preposition: a case marker of the complement, or "to" marking an infinitive.
       bool has_prep = false;
       for (uint32_t g : view.Children(child)) {
         Role r = view.role(g);
-        if ((r == Role::kCase || r == Role::kMark) && WordMatches(view, g, c.preposition)) {
+        if ((r == Role::kCase || r == Role::kMark) && WordMatches(s.words, g, c.preposition)) {
           has_prep = true;
           break;
         }
@@ -176,8 +273,8 @@ bool VerbMatcher::MatchConstituent(const SentenceView& view, size_t verb, int su
       int words = 0;
       Binding b = *binding;
       bool all = true;
-      for (const lexicon::NounPhrase& np : c.nouns) {
-        if (FindNounPhrase(view, first, last, np, &words, &b) < 0) {
+      for (const Noun& np : c.nouns) {
+        if (FindNounPhrase(s, first, last, np, &words, &b) < 0) {
           all = false;
           break;
         }
@@ -193,36 +290,49 @@ bool VerbMatcher::MatchConstituent(const SentenceView& view, size_t verb, int su
     auto [first, last] = view.Subtree(child);
     int words = 0;
     Binding b = *binding;
-    if (FindNounPhrase(view, first, last, c.nouns.front(), &words, &b) >= 0) {
+    if (FindNounPhrase(s, first, last, c.nouns.front(), &words, &b) >= 0) {
       *literal_words += words;
       *binding = b;
       return true;
     }
   }
-  *why = c.is_prep ? fmt::format("no ({} ...) phrase", c.preposition.text) : "no post-verb phrase";
   return false;
 }
 
-PatternMatch VerbMatcher::Match(const SentenceView& view, size_t verb, int subject, const lexicon::VerbBlock& block,
-                                std::vector<PatternTrial>* trials) const {
+std::string VerbMatcher::WhyNot(const Constituent& c, bool before) {
+  if (before) return "no pre-verb phrase";
+  return c.source->is_prep ? fmt::format("no ({} ...) phrase", c.source->preposition.text) : "no post-verb phrase";
+}
+
+PatternMatch VerbMatcher::Match(const SentenceView& view, const SentenceWords& words, size_t verb, int subject,
+                                const lexicon::VerbBlock& block, std::vector<PatternTrial>* trials) const {
   PatternMatch best;
-  for (const lexicon::VerbPattern& p : block.patterns) {
-    int words = 0;
+  const Sentence s{view, words};
+  const std::vector<Pattern>& compiled = patterns_[&block - dict_.blocks.data()];
+  for (size_t i = 0; i < block.patterns.size(); ++i) {
+    const lexicon::VerbPattern& p = block.patterns[i];
+    const Pattern& cp = compiled[i];
+    // `dyad explain` shows every trial; coding skips the patterns that cannot match.
+    if (trials == nullptr && cp.anchor.id != kNoWord && !words.Present(cp.anchor)) continue;
+    int literal = 0;
     Binding binding;
-    std::string why;
     bool ok = true;
-    for (const lexicon::Constituent& c : p.before) {
-      if (!MatchConstituent(view, verb, subject, /*before=*/true, c, &words, &binding, &why)) {
+    const Constituent* failed = nullptr;  // the first constituent not found, for `trials`
+    for (const Constituent& c : cp.before) {
+      if (!MatchConstituent(s, verb, subject, /*before=*/true, c, &literal, &binding)) {
         ok = false;
+        failed = &c;
         break;
       }
     }
-    for (size_t k = 0; ok && k < p.after.size(); ++k) {
-      ok = MatchConstituent(view, verb, subject, /*before=*/false, p.after[k], &words, &binding, &why);
+    const bool failed_before = !ok;
+    for (size_t k = 0; ok && k < cp.after.size(); ++k) {
+      ok = MatchConstituent(s, verb, subject, /*before=*/false, cp.after[k], &literal, &binding);
+      if (!ok) failed = &cp.after[k];
     }
     // An empty pattern ("- * [code]") matches anything but scores below every real pattern.
-    int score = ok ? 1 + 2 * words : 0;
-    if (trials != nullptr) trials->push_back(PatternTrial{&p, ok, score, ok ? "" : why});
+    int score = ok ? 1 + 2 * literal : 0;
+    if (trials != nullptr) trials->push_back(PatternTrial{&p, ok, score, ok ? "" : WhyNot(*failed, failed_before)});
     if (ok && score > best.score) {
       best.pattern = &p;
       best.score = score;

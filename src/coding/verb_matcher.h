@@ -13,6 +13,10 @@
 // A word matches a token's upper-cased form or lemma; a word without a trailing '_' is a stem and
 // also matches up to three more letters. Synsets (&NAME) match any member. Among the patterns that
 // match, the one with the most literal words wins; ties go to the earliest in the file.
+//
+// Patterns are compiled once, when the matcher is built, into the same shapes over interned word
+// ids (word_ids.h); synsets become an index from word id to the sets that list it as a one-word
+// member, so a token matches a synset of hundreds of members with a few integer compares.
 #ifndef DYAD_CODING_VERB_MATCHER_H_
 #define DYAD_CODING_VERB_MATCHER_H_
 
@@ -21,6 +25,7 @@
 #include <vector>
 
 #include "coding/sentence_view.h"
+#include "coding/word_ids.h"
 #include "lexicon/dictionary.h"
 
 namespace dyad::coding {
@@ -40,17 +45,30 @@ struct PatternTrial {
   std::string why;  // what failed, when it did not match
 };
 
+// A PatternWord compiled for matching.
+struct CompiledWord {
+  lexicon::WordKind kind = lexicon::WordKind::kWord;
+  WordKey key;                             // kWord
+  uint32_t synset = kNoWord;               // kSynset: index into VerbDictionary::synsets, or kNoWord
+  std::vector<CompiledWord> alternatives;  // kAlternatives: its one-word alternatives
+};
+
 class VerbMatcher {
  public:
-  explicit VerbMatcher(const lexicon::VerbDictionary& dict) : dict_(dict) {}
+  // Compiles the patterns and synsets of `dict`, interning their words in `vocabulary`. `dict`
+  // must outlive the matcher.
+  VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary);
 
-  // The best pattern of `block` for the verb at token `verb`, with `subject` (-1 when none) as
-  // the start of the pre-verb material. Appends every trial to `trials` when it is not null.
-  PatternMatch Match(const SentenceView& view, size_t verb, int subject, const lexicon::VerbBlock& block,
-                     std::vector<PatternTrial>* trials) const;
+  // The best pattern of `block` (one of the dictionary's blocks) for the verb at token `verb`,
+  // with `subject` (-1 when none) as the start of the pre-verb material; `words` holds the
+  // sentence's word ids. Appends every trial to `trials` when it is not null.
+  PatternMatch Match(const SentenceView& view, const SentenceWords& words, size_t verb, int subject,
+                     const lexicon::VerbBlock& block, std::vector<PatternTrial>* trials) const;
 
+  // `word` compiled against this matcher's synsets, interning its words in `vocabulary`.
+  CompiledWord Compile(const lexicon::PatternWord& word, WordVocabulary& vocabulary) const;
   // True when the token's upper-cased form or lemma matches `word` (stem rules, synsets).
-  bool WordMatches(const SentenceView& view, size_t token, const lexicon::PatternWord& word) const;
+  bool WordMatches(const SentenceWords& words, size_t token, const CompiledWord& word) const;
 
   // Whether the multi-word parts of a verb surface ("CALL_OFF") are present around `verb`.
   bool SurfaceMatches(const SentenceView& view, size_t verb, const lexicon::VerbSurface& surface) const;
@@ -60,15 +78,46 @@ class VerbMatcher {
     int source = -1;
     int target = -1;
   };
+  using Noun = std::vector<CompiledWord>;  // a NounPhrase's words, head last
+  struct Constituent {
+    const lexicon::Constituent* source = nullptr;
+    CompiledWord preposition;  // is_prep only
+    std::vector<Noun> nouns;
+  };
+  struct Pattern {
+    std::vector<Constituent> before, after;
+    // One plain word the pattern cannot match without (the longest), or kNoWord: a sentence that
+    // does not have it skips the pattern without trying it.
+    WordKey anchor;
+  };
+  // A synset's members other than the one-word ones in member_of_.
+  struct Synset {
+    std::vector<CompiledWord> singles;              // one-word members that are not plain words
+    std::vector<std::vector<CompiledWord>> phrases;  // members of several words
+  };
+  struct Membership {
+    uint32_t synset;
+    bool stem;  // the member is a stem (matches longer tokens too)
+  };
+  struct Sentence {
+    const SentenceView& view;
+    const SentenceWords& words;
+  };
+
+  bool InSynset(const SentenceWords& words, size_t token, uint32_t synset) const;
   // Finds noun phrase `np` (head word last) among the tokens of [first, last); returns the head
   // token matched or -1. Words are matched backwards from the head over adjacent tokens.
-  int FindNounPhrase(const SentenceView& view, uint32_t first, uint32_t last,
-                     const lexicon::NounPhrase& np, int* literal_words, Binding* binding) const;
-  bool MatchConstituent(const SentenceView& view, size_t verb, int subject, bool before,
-                        const lexicon::Constituent& c, int* literal_words, Binding* binding,
-                        std::string* why) const;
+  int FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, const Noun& np, int* literal_words,
+                     Binding* binding) const;
+  bool MatchConstituent(const Sentence& s, size_t verb, int subject, bool before, const Constituent& c,
+                        int* literal_words, Binding* binding) const;
+  // What `dyad explain` says when constituent `c` (pre-verb when `before`) was not found.
+  static std::string WhyNot(const Constituent& c, bool before);
 
   const lexicon::VerbDictionary& dict_;
+  std::vector<std::vector<Pattern>> patterns_;  // per block, per pattern, as in dict_
+  std::vector<Synset> synsets_;                 // as dict_.synsets
+  std::vector<std::vector<Membership>> member_of_;  // per word id: the synsets listing it alone
 };
 
 }  // namespace dyad::coding

@@ -1,0 +1,93 @@
+#include "coding/verb_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include "lexicon/loaders.h"
+#include "model/parsed_sentence_test_util.h"
+
+namespace dyad::coding {
+namespace {
+
+// Patterns over the words of the sentences below. "(DESPITE $)" before the verb: the pre-verb
+// material is matched by its nouns only, so the preposition is not needed (the pattern skip
+// must not assume it is).
+constexpr std::string_view kVerbs = R"(
+&HARSH
++HARSH
++VERY_STRONG
++STRONGLY_
+--- CRITICIZE [111] ---
+CRITICIZE
+- (DESPITE $) * [123]
+- * CLOSURE [112]
+- * (OF HOUSES) [113]
+- * {RECENT CLOSURE} (IN $) [114]
+- &HARSH * [115]
+- * MINISTRY [116]
+--- CONDEMN [111] ---
+CONDEMN
+- * MINISTRY [116]
+- (DESPITE $) * [123]
+)";
+
+// "Hamfast very strongly criticized the recent closure of guest houses in Bree."
+constexpr std::string_view kSentence = R"(
+Hamfast Hamfast PROPN 4 nsubj
+very very ADV 3 advmod
+strongly strongly ADV 4 advmod
+criticized criticize VERB 0 root
+the the DET 7 det
+recent recent ADJ 7 amod
+closure closure NOUN 4 obj
+of of ADP 10 case
+guest guest NOUN 10 compound
+houses house NOUN 7 nmod
+in in ADP 12 case
+Bree Bree PROPN 4 obl
+)";
+
+TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
+  lexicon::LoadOptions options;
+  std::vector<lexicon::Diagnostic> diagnostics;
+  auto verbs = lexicon::ParsePetrarchVerbs(kVerbs, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &diagnostics);
+  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+  ASSERT_EQ(verbs->blocks.size(), 2u);
+  const lexicon::VerbBlock& block = verbs->blocks[0];
+  ASSERT_EQ(block.patterns.size(), 6u);
+  WordVocabulary vocabulary;
+  VerbMatcher matcher(*verbs, vocabulary);
+  model::Document doc = model::testing::ParsedSentence(kSentence, "2020-01-01");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  SentenceWords words;
+  words.Reset(view, vocabulary);
+
+  // With trials every pattern is tried; without, patterns lacking a needed word are skipped.
+  std::vector<PatternTrial> trials;
+  PatternMatch traced = matcher.Match(view, words, 3, 0, block, &trials);
+  PatternMatch fast = matcher.Match(view, words, 3, 0, block, nullptr);
+  ASSERT_EQ(trials.size(), 6u);
+  EXPECT_TRUE(trials[0].matched);   // (DESPITE $): no "despite" needed before the verb
+  EXPECT_TRUE(trials[1].matched);   // CLOSURE
+  EXPECT_TRUE(trials[3].matched);   // {RECENT CLOSURE} (IN $)
+  EXPECT_FALSE(trials[2].matched);  // "of" marks "houses", not a complement of the verb
+  EXPECT_FALSE(trials[4].matched);  // &HARSH: nothing in the subject's subtree
+  EXPECT_FALSE(trials[5].matched);  // MINISTRY is not in the sentence
+  EXPECT_EQ(trials[5].why, "no post-verb phrase");
+  ASSERT_NE(traced.pattern, nullptr);
+  EXPECT_EQ(fast.pattern, traced.pattern);
+  EXPECT_EQ(fast.score, traced.score);
+  EXPECT_EQ(fast.target_token, traced.target_token);
+  EXPECT_EQ(traced.pattern->code.active, "114");  // the most literal words
+
+  // Where only the pre-verb "(DESPITE $)" matches, skipping must not drop it for want of DESPITE.
+  const lexicon::VerbBlock& condemn = verbs->blocks[1];
+  PatternMatch only = matcher.Match(view, words, 3, 0, condemn, nullptr);
+  ASSERT_NE(only.pattern, nullptr);
+  EXPECT_EQ(only.pattern->code.active, "123");
+  EXPECT_EQ(only.source_token, 0);
+}
+
+}  // namespace
+}  // namespace dyad::coding
