@@ -11,6 +11,7 @@
 #include "model/tagset.h"
 #include "nlp/hash.h"
 #include "nlp/text_features.h"
+#include "nlp/wordnet.h"
 #include "text/utf8.h"
 
 namespace dyad::nlp {
@@ -187,18 +188,10 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
   // "rioted" -> "riot" (known), not "riote" as "voted" -> "vote" would suggest.
   items.clear();
   if (!wordnet_dir.empty()) {
-    const std::pair<const char*, uint64_t> indexes[] = {{"index.verb", 2}, {"index.adj", 3}};
-    for (const auto& [file, cls] : indexes) {
-      std::string path = wordnet_dir + "/" + file;
-      std::ifstream in(path);
-      if (!in) return NotFoundError(fmt::format("{}: cannot open (WordNet index)", path));
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty() || line[0] == ' ') continue;  // the license header lines start with spaces
-        std::string_view word = std::string_view(line).substr(0, line.find(' '));
-        if (word.find('_') != std::string_view::npos) continue;  // multiword lemmas never match a token
-        items.emplace_back(KeyOf(kKnownSeed, word, cls), 1);
-      }
+    DYAD_ASSIGN_OR_RETURN(WordnetClasses classes, ReadWordnetClasses(wordnet_dir));
+    for (const auto& [word, bits] : classes) {
+      if (bits & kWordnetVerb) items.emplace_back(KeyOf(kKnownSeed, word, 2), 1);
+      if (bits & kWordnetAdj) items.emplace_back(KeyOf(kKnownSeed, word, 3), 1);
     }
   }
   lem.known_.Build(items);

@@ -225,7 +225,9 @@ TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
   for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) {
     std::ofstream(dir + "/" + f) << (std::string(f) == "noun.exc" ? "geese goose\n" : "fled flee\n");
   }
-  for (const char* f : {"index.verb", "index.adj"}) std::ofstream(dir + "/" + f) << "  license line\n";
+  for (const char* f : {"index.noun", "index.verb", "index.adj", "index.adv"}) {
+    std::ofstream(dir + "/" + f) << "  license line\n";
+  }
   auto lem = Lemmatizer::Train(docs, dir, nullptr);
   ASSERT_TRUE(lem.ok()) << lem.status().ToString();
   std::string out, scratch;
@@ -256,7 +258,7 @@ TEST(Lemmatizer, WordnetIndexPicksBetweenSuffixRules) {
   std::string dir = ::testing::TempDir() + "/wn-index";
   std::filesystem::create_directories(dir);
   for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
-  std::ofstream(dir + "/index.adj") << "  license line\n";
+  for (const char* f : {"index.noun", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "  license line\n";
   std::ofstream(dir + "/index.verb") << "  license line\nriot v 1 1 @ 1 0 02584097\nquote v 1 1 @ 1 0 01\n";
   auto lem = Lemmatizer::Train(docs, dir, nullptr);
   ASSERT_TRUE(lem.ok()) << lem.status().ToString();
@@ -306,6 +308,7 @@ TEST(Lemmatizer, WordnetDetachmentsWhenNoLearnedRuleGivesAKnownWord) {
   std::string dir = ::testing::TempDir() + "/wn-morphy";
   std::filesystem::create_directories(dir);
   for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  for (const char* f : {"index.noun", "index.adv"}) std::ofstream(dir + "/" + f) << "";
   std::ofstream(dir + "/index.adj") << "  license line\nbig a 1 1 & 1 0 01\nwide a 1 1 & 1 0 01\n";
   std::ofstream(dir + "/index.verb") << "  license line\nprovoke v 1 1 @ 1 0 01\nquit v 1 1 @ 1 0 01\n";
   auto lem = Lemmatizer::Train(docs, dir, nullptr);
