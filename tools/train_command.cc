@@ -38,6 +38,12 @@ StatusOr<std::vector<model::Document>> ReadTreebank(const std::string& path, std
   return io::ParseConllu(bytes, path);
 }
 
+// WordNet's word classes for the tagger's unknown-word features (none when `dir` is empty).
+StatusOr<nlp::WordnetClasses> ReadWordnet(const std::string& dir) {
+  if (dir.empty()) return nlp::WordnetClasses();
+  return nlp::ReadWordnetClasses(dir);
+}
+
 int Fail(const Status& s) {
   std::fprintf(stderr, "dyad train: %s\n", s.ToString().c_str());
   return 1;
@@ -49,7 +55,10 @@ int TrainTagger(const TrainOptions& o) {
   if (!train.ok()) return Fail(train.status());
   auto dev = ReadTreebank(o.dev, info);
   if (!dev.ok()) return Fail(dev.status());
+  auto wordnet = ReadWordnet(o.wordnet);
+  if (!wordnet.ok()) return Fail(wordnet.status());
   nlp::TaggerOptions options;
+  options.wordnet = &*wordnet;
   if (o.epochs > 0) options.epochs = o.epochs;
   options.seed = o.seed;
   nlp::TaggerModel m;
@@ -75,7 +84,11 @@ int TrainParser(const TrainOptions& o) {
     if (!t.ok()) return Fail(t.status());
     tagger = std::move(*t);
   }
+  // The jackknife taggers must have the shipped tagger's features, WordNet's included.
+  auto wordnet = ReadWordnet(o.wordnet);
+  if (!wordnet.ok()) return Fail(wordnet.status());
   nlp::TaggerOptions tagger_options;
+  tagger_options.wordnet = &*wordnet;
   tagger_options.epochs = o.tagger_epochs;
   tagger_options.seed = o.seed;
   std::vector<model::Document> tagged = nlp::JackknifeTags(*train, o.jackknife, tagger_options, Log);
@@ -141,7 +154,7 @@ void AddTrainCommand(CLI::App& app, CommandRunner* run) {
   cmd->require_subcommand(1);
   CLI::App* tagger = cmd->add_subcommand("tagger", "Train the POS tagger and lemmatizer");
   AddCommonOptions(tagger, o.get());
-  tagger->add_option("--wordnet", o->wordnet, "Directory of WordNet's *.exc exception lists ('' for none)")
+  tagger->add_option("--wordnet", o->wordnet, "Directory of WordNet's *.exc and index.* files ('' for none)")
       ->capture_default_str();
   CLI::App* parser = cmd->add_subcommand("parser", "Train the dependency parser");
   AddCommonOptions(parser, o.get());
@@ -149,6 +162,8 @@ void AddTrainCommand(CLI::App& app, CommandRunner* run) {
   parser->add_option("--jackknife", o->jackknife, "Folds for jackknife tagging of --train (< 2: gold tags)")
       ->capture_default_str();
   parser->add_option("--tagger-epochs", o->tagger_epochs, "Epochs of the jackknife taggers")
+      ->capture_default_str();
+  parser->add_option("--wordnet", o->wordnet, "Directory of WordNet's index.* files for the jackknife taggers ('' for none)")
       ->capture_default_str();
   auto set_command_line = [o](std::string_view which) {
     o->command_line = fmt::format("train {} --train {}{} -o {}{} --seed {}", which, o->train,

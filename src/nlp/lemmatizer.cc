@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "model/tagset.h"
 #include "nlp/hash.h"
 #include "nlp/text_features.h"
+#include "nlp/wordnet.h"
 #include "text/utf8.h"
 
 namespace dyad::nlp {
@@ -25,6 +27,41 @@ bool IsProper(uint8_t xpos) {
   static const uint8_t nnp = model::XposId("NNP"), nnps = model::XposId("NNPS");
   return xpos == nnp || xpos == nnps;
 }
+
+// UD EWT lemmatizes proper nouns, web addresses and e-mail addresses (ADD) as written: they keep
+// their case ("Space.com", not "space.com").
+bool KeepsCase(uint8_t xpos) {
+  static const uint8_t add = model::XposId("ADD");
+  return IsProper(xpos) || xpos == add;
+}
+
+// A number written with thousands separators ("6,363,217", "1,250.5"): EWT's lemma drops the
+// commas. Returns false for anything else, including decimal commas ("7,5").
+bool IsGroupedNumber(std::string_view s) {
+  size_t i = 0, digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == 0 || i > 3) return false;
+  bool grouped = false;
+  while (i < s.size() && s[i] == ',') {
+    for (digits = 0, ++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+    if (digits != 3) return false;
+    grouped = true;
+  }
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9';) ++i;
+  }
+  return grouped && i == s.size();
+}
+
+// WordNet's own detachment rules ("morphy"), tried when no learned suffix rule gives a lemma
+// WordNet knows: the learned rules are per-ending majorities, so "provoked" gets "-ked" -> strip
+// "d" from no example and "-ed" -> strip "ed" from most, and neither yields "provoke".
+struct Detachment {
+  std::string_view suffix, append;
+};
+constexpr Detachment kVerbDetachments[] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {"ed", "e"},
+                                           {"ed", ""}, {"ing", "e"}, {"ing", ""}};
+constexpr Detachment kAdjDetachments[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
 // WordNet exception class of a Penn tag: 1 noun, 2 verb, 3 adjective, 4 adverb, 0 none.
 uint64_t WordnetClass(uint8_t xpos) {
@@ -75,7 +112,15 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
       exact[{form, t.xpos}][lemma]++;
       AsciiLower(form, lc);
       lower[{lc, t.xpos}][lemma]++;
-      source = IsProper(t.xpos) ? form : lc;
+      source = KeepsCase(t.xpos) ? form : lc;
+      // A capitalized lemma of a lowercased word ("USB" NN) is a lexicon entry, not a suffix
+      // edit: as a rule it would rewrite "gisb" into "gUSB".
+      if (!KeepsCase(t.xpos) && std::any_of(lemma.begin(), lemma.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        continue;
+      }
+      // Grouped numbers have their own rule; as a suffix edit "1,000" -> "1000" would strip
+      // any number's last four bytes.
+      if (IsGroupedNumber(form)) continue;
       size_t common = 0;
       while (common < source.size() && common < lemma.size() && source[common] == lemma[common]) ++common;
       if (source.size() - common > 255) continue;
@@ -143,18 +188,10 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
   // "rioted" -> "riot" (known), not "riote" as "voted" -> "vote" would suggest.
   items.clear();
   if (!wordnet_dir.empty()) {
-    const std::pair<const char*, uint64_t> indexes[] = {{"index.verb", 2}, {"index.adj", 3}};
-    for (const auto& [file, cls] : indexes) {
-      std::string path = wordnet_dir + "/" + file;
-      std::ifstream in(path);
-      if (!in) return NotFoundError(fmt::format("{}: cannot open (WordNet index)", path));
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty() || line[0] == ' ') continue;  // the license header lines start with spaces
-        std::string_view word = std::string_view(line).substr(0, line.find(' '));
-        if (word.find('_') != std::string_view::npos) continue;  // multiword lemmas never match a token
-        items.emplace_back(KeyOf(kKnownSeed, word, cls), 1);
-      }
+    DYAD_ASSIGN_OR_RETURN(WordnetClasses classes, ReadWordnetClasses(wordnet_dir));
+    for (const auto& [word, bits] : classes) {
+      if (bits & kWordnetVerb) items.emplace_back(KeyOf(kKnownSeed, word, 2), 1);
+      if (bits & kWordnetAdj) items.emplace_back(KeyOf(kKnownSeed, word, 3), 1);
     }
   }
   lem.known_.Build(items);
@@ -176,7 +213,19 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
     if (v != UINT32_MAX) return Stored(v);
   }
-  const std::string_view source = IsProper(xpos) ? form : std::string_view(scratch);
+  static const uint8_t cd = model::XposId("CD"), nnp = model::XposId("NNP");
+  if (xpos == cd && IsGroupedNumber(form)) {
+    out.clear();
+    for (char c : form) if (c != ',') out += c;
+    return out;
+  }
+  // Unseen singular proper nouns and addresses are their own lemma; suffix rules learned from
+  // abbreviations would turn "Capt." into "Captember" (from "Sept.").
+  if (xpos == nnp || (KeepsCase(xpos) && !IsProper(xpos))) {
+    out.assign(form);
+    return out;
+  }
+  const std::string_view source = KeepsCase(xpos) ? form : std::string_view(scratch);
   // The longest known ending's rule wins, unless a shorter ending's rule gives a word WordNet
   // knows for the tag's class and the longer one's does not.
   const uint64_t cls = WordnetClass(xpos);
@@ -194,6 +243,20 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     if (text::FindInvalidUtf8(out) != std::string_view::npos) continue;
     if (!checkable || known_.Get(KeyOf(kKnownSeed, out, cls)) != UINT32_MAX) return out;
     if (first == nullptr) first = &rule;
+  }
+  if (checkable) {
+    for (const Detachment& d : cls == 2 ? std::span<const Detachment>(kVerbDetachments)
+                                        : std::span<const Detachment>(kAdjDetachments)) {
+      if (!source.ends_with(d.suffix) || source.size() <= d.suffix.size() + 1) continue;
+      out.assign(source.substr(0, source.size() - d.suffix.size()));
+      out += d.append;
+      if (known_.Get(KeyOf(kKnownSeed, out, cls)) != UINT32_MAX) return out;
+      // A doubled final consonant before the suffix: "quitting" -> "quit", "biggest" -> "big".
+      if (d.append.empty() && out.size() >= 3 && out[out.size() - 1] == out[out.size() - 2]) {
+        out.pop_back();
+        if (known_.Get(KeyOf(kKnownSeed, out, cls)) != UINT32_MAX) return out;
+      }
+    }
   }
   if (first != nullptr) {
     out.assign(source.substr(0, source.size() - first->strip));

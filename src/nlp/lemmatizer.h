@@ -9,8 +9,12 @@
 //      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y");
 //      for verbs and adjectives, a shorter ending's edit wins when only it gives a lemma in
 //      WordNet's index ("rioted" -> "riot", not "riote" as "voted" -> "vote" would suggest).
-// Proper nouns (NNP, NNPS) keep their case; other words are lemmatized in lowercase, as in UD
-// English. Thread safety: const after Train/Load; callers pass their own scratch string.
+//   4. WordNet's detachment rules ("morphy": -ed -> -e, -est -> "", doubled consonants) for verbs
+//      and adjectives when no learned rule gives a lemma in WordNet's index ("provoked").
+// Before the rules: numbers with thousands separators lose the commas ("6,363,217" -> "6363217"),
+// and unseen singular proper nouns (NNP) and web/e-mail addresses (ADD) are their own lemma.
+// Proper nouns (NNP, NNPS) and addresses keep their case; other words are lemmatized in
+// lowercase, as in UD English. Thread safety: const after Train/Load; callers pass their own scratch string.
 #ifndef DYAD_NLP_LEMMATIZER_H_
 #define DYAD_NLP_LEMMATIZER_H_
 

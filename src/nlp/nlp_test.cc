@@ -1,5 +1,6 @@
 // Tests of the nlp stage: training learns a tiny treebank, models survive a save/load round trip
 // and reject damaged files, the parser always returns a tree, and threads agree.
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -224,7 +225,9 @@ TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
   for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) {
     std::ofstream(dir + "/" + f) << (std::string(f) == "noun.exc" ? "geese goose\n" : "fled flee\n");
   }
-  for (const char* f : {"index.verb", "index.adj"}) std::ofstream(dir + "/" + f) << "  license line\n";
+  for (const char* f : {"index.noun", "index.verb", "index.adj", "index.adv"}) {
+    std::ofstream(dir + "/" + f) << "  license line\n";
+  }
   auto lem = Lemmatizer::Train(docs, dir, nullptr);
   ASSERT_TRUE(lem.ok()) << lem.status().ToString();
   std::string out, scratch;
@@ -255,7 +258,7 @@ TEST(Lemmatizer, WordnetIndexPicksBetweenSuffixRules) {
   std::string dir = ::testing::TempDir() + "/wn-index";
   std::filesystem::create_directories(dir);
   for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
-  std::ofstream(dir + "/index.adj") << "  license line\n";
+  for (const char* f : {"index.noun", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "  license line\n";
   std::ofstream(dir + "/index.verb") << "  license line\nriot v 1 1 @ 1 0 02584097\nquote v 1 1 @ 1 0 01\n";
   auto lem = Lemmatizer::Train(docs, dir, nullptr);
   ASSERT_TRUE(lem.ok()) << lem.status().ToString();
@@ -267,6 +270,55 @@ TEST(Lemmatizer, WordnetIndexPicksBetweenSuffixRules) {
   auto bare = Lemmatizer::Train(docs, "", nullptr);
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->Lemma("rioted", model::XposId("VBD"), out, scratch), "riote");
+}
+
+// One single-token sentence per entry: {form, lemma, upos, xpos}.
+std::string TokenFixture(const std::vector<std::array<std::string, 4>>& tokens) {
+  std::string out;
+  for (const auto& [form, lemma, upos, xpos] : tokens) {
+    out += "1\t" + form + "\t" + lemma + "\t" + upos + "\t" + xpos + "\t_\t0\troot\t_\t_\n\n";
+  }
+  return out;
+}
+
+TEST(Lemmatizer, FollowsEwtConventionsForNamesAddressesAndNumbers) {
+  auto docs = ParseFixture(TokenFixture({{"Sept.", "September", "PROPN", "NNP"},
+                                         {"Sept.", "September", "PROPN", "NNP"},
+                                         {"USB", "USB", "NOUN", "NN"},
+                                         {"USB", "USB", "NOUN", "NN"},
+                                         {"www.x.org", "www.x.org", "X", "ADD"},
+                                         {"1,000", "1000", "NUM", "CD"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("Sept.", model::XposId("NNP"), out, scratch), "September");  // lexicon
+  EXPECT_EQ(lem->Lemma("Capt.", model::XposId("NNP"), out, scratch), "Capt.");  // not "Captember"
+  EXPECT_EQ(lem->Lemma("GISB", model::XposId("NN"), out, scratch), "gisb");  // not "gUSB"
+  EXPECT_EQ(lem->Lemma("Space.com", model::XposId("ADD"), out, scratch), "Space.com");
+  EXPECT_EQ(lem->Lemma("6,363,217", model::XposId("CD"), out, scratch), "6363217");
+  EXPECT_EQ(lem->Lemma("1,250.50", model::XposId("CD"), out, scratch), "1250.50");
+  EXPECT_EQ(lem->Lemma("7,5", model::XposId("CD"), out, scratch), "7,5");  // a decimal comma
+  EXPECT_EQ(lem->Lemma("12,34,567", model::XposId("CD"), out, scratch), "12,34,567");
+}
+
+TEST(Lemmatizer, WordnetDetachmentsWhenNoLearnedRuleGivesAKnownWord) {
+  auto docs = ParseFixture(VerbFixture({{"attacked", "attack"}, {"bombed", "bomb"}, {"signed", "sign"},
+                                        {"killed", "kill"}}) +
+                           TokenFixture({{"taller", "tall", "ADJ", "JJR"}, {"taller", "tall", "ADJ", "JJR"}}));
+  std::string dir = ::testing::TempDir() + "/wn-morphy";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  for (const char* f : {"index.noun", "index.adv"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/index.adj") << "  license line\nbig a 1 1 & 1 0 01\nwide a 1 1 & 1 0 01\n";
+  std::ofstream(dir + "/index.verb") << "  license line\nprovoke v 1 1 @ 1 0 01\nquit v 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("provoked", model::XposId("VBD"), out, scratch), "provoke");  // rule: "provok"
+  EXPECT_EQ(lem->Lemma("quitted", model::XposId("VBD"), out, scratch), "quit");
+  EXPECT_EQ(lem->Lemma("bigger", model::XposId("JJR"), out, scratch), "big");
+  EXPECT_EQ(lem->Lemma("wider", model::XposId("JJR"), out, scratch), "wide");
+  EXPECT_EQ(lem->Lemma("plotted", model::XposId("VBD"), out, scratch), "plott");  // unknown: the rule
 }
 
 }  // namespace

@@ -20,7 +20,17 @@ constexpr int kX = model::kXposCount;
 constexpr size_t kPad = 2;          // boundary infos before and after the sentence
 constexpr size_t kMaxFeatures = 48;
 
-constexpr uint64_t kExactSeed = 0x1, kLowerSeed = 0x2;
+constexpr uint64_t kExactSeed = 0x1, kLowerSeed = 0x2, kWordnetSeed = 0x3;
+
+// Suffixes whose removal (and the given ending) may leave a WordNet lemma, grouped: the WordNet
+// classes found after removing group g's suffixes fill bits 4g+4 .. 4g+7 of the feature value.
+struct Stem {
+  std::string_view suffix, append;
+  int group;
+};
+constexpr Stem kStems[] = {{"s", "", 0},  {"es", "", 0},  {"ies", "y", 0}, {"ed", "", 1},  {"ed", "e", 1},
+                           {"ing", "", 2}, {"ing", "e", 2}, {"er", "", 3},  {"er", "e", 3}, {"est", "", 3},
+                           {"est", "e", 3}, {"ly", "", 4}};
 
 // Dictionary value: upos << 24 | xpos << 16 | ambiguity class id (1-based; 0 = none). A nonzero
 // upos/xpos marks a word the dictionary tags by itself.
@@ -32,7 +42,27 @@ enum Template : uint32_t {
   kLowerM1, kLowerM2, kLowerP1, kLowerP2, kX1, kX1X2, kX1Lower, kLowerM1Lower, kLowerLowerP1,
   kSuf3M1, kSuf3P1, kAmb, kAmbP1, kAmbP2, kX1AmbP1, kShapeP1, kShapeM1, kFirstShape, kX1Suf3,
   kLowerP1P2, kAmbAmbP1, kU1, kX2, kLowerM1P1, kX1AmbLower, kShapeAmb,
+  kLowerAmb, kCaseShapeLowerAmb, kWordnet, kWordnetShape,
 };
+
+// A sentence's capitalization, so that "Coast" in a title-case headline can look like a noun
+// and "PERFORMANCE" in an all-caps one like "performance" (a third of the tagger's errors are
+// NOUN/PROPN): 0 ordinary, 1 most words capitalized, 2 most words in capitals.
+uint8_t SentenceCasing(const model::Document& doc, std::span<const model::Token> toks) {
+  size_t words = 0, capitalized = 0, upper = 0;
+  for (const model::Token& t : toks) {
+    std::string_view f = doc.Form(t);
+    if (f.empty() || !((f[0] >= 'A' && f[0] <= 'Z') || (f[0] >= 'a' && f[0] <= 'z'))) continue;
+    ++words;
+    if (f[0] >= 'A' && f[0] <= 'Z') {
+      ++capitalized;
+      upper += f.size() > 1 && std::none_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
+  }
+  if (words < 3) return 0;
+  if (upper * 10 >= words * 6) return 2;
+  return capitalized * 10 >= words * 6 ? 1 : 0;
+}
 
 // x points at token i inside the padded info array: x[-2] .. x[2] are valid.
 size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uint8_t x2,
@@ -76,6 +106,10 @@ size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uin
   f[n++] = Feature(kLowerM1P1, x[-1].lower, x[1].lower);
   f[n++] = Feature(kX1AmbLower, x1, x[0].ambiguity, x[1].lower);
   f[n++] = Feature(kShapeAmb, x[0].shape, x[0].ambiguity);
+  f[n++] = Feature(kLowerAmb, x[0].lower_ambiguity);
+  f[n++] = Feature(kCaseShapeLowerAmb, x[0].casing, x[0].shape, x[0].lower_ambiguity);
+  f[n++] = Feature(kWordnet, x[0].wordnet);
+  f[n++] = Feature(kWordnetShape, x[0].wordnet, x[0].shape);
   return n;
 }
 
@@ -102,12 +136,16 @@ void Tagger::Prepare(const model::Document& doc, const model::Sentence& s, Tagge
     ws.info[n + kPad + k] = BoundaryInfo(false);
   }
   auto toks = doc.Tokens(s);
+  const uint8_t casing = SentenceCasing(doc, toks);
   for (size_t i = 0; i < n; ++i) {
     TaggerTokenInfo& x = ws.info[i + kPad];
     std::string_view form = doc.Form(toks[i]);
     FillWordInfo(form, ws.lower, x);
+    x.casing = casing;
+    const uint32_t lower_class = DictAmbiguity(dictionary_.Get(HashBytes(ws.lower, kLowerSeed), 0));
+    x.lower_ambiguity = lower_class != 0 && lower_class <= ambiguity_.size() ? Mix64(ambiguity_[lower_class - 1]) : 0x7;
     uint32_t v = dictionary_.Get(HashBytes(form, kExactSeed), 0);
-    if (v == 0) v = dictionary_.Get(HashBytes(ws.lower, kLowerSeed), 0) & 0xffff;
+    if (v == 0) v = lower_class;
     // A damaged dictionary value must not index out of range or yield tags outside the tagset.
     if (DictAmbiguity(v) > ambiguity_.size() || (v >> 24) >= model::kUposCount ||
         ((v >> 16) & 0xff) >= model::kXposCount || ((v >> 16) != 0 && ((v >> 24) == 0 || ((v >> 16) & 0xff) == 0))) {
@@ -115,7 +153,21 @@ void Tagger::Prepare(const model::Document& doc, const model::Sentence& s, Tagge
     }
     x.dict = v;
     x.ambiguity = DictAmbiguity(v) ? Mix64(ambiguity_[DictAmbiguity(v) - 1]) : 0x7;
+    x.wordnet = DictAmbiguity(v) ? 0 : WordnetValue(ws.lower, ws.stem);
   }
+}
+
+// For a word the tag dictionary does not know: its WordNet classes (bits 0-3) and those of its
+// stems (kStems), so "unfrozen" or "reoccupied" look like the adjectives and verbs they are.
+uint32_t Tagger::WordnetValue(std::string_view lower, std::string& stem) const {
+  uint32_t value = dictionary_.Get(HashBytes(lower, kWordnetSeed), 0) & 0xf;
+  for (const Stem& st : kStems) {
+    if (lower.size() <= st.suffix.size() + 1 || !lower.ends_with(st.suffix)) continue;
+    stem.assign(lower.substr(0, lower.size() - st.suffix.size()));
+    stem += st.append;
+    value |= (dictionary_.Get(HashBytes(stem, kWordnetSeed), 0) & 0xf) << (4 * st.group + 4);
+  }
+  return value;
 }
 
 void Tagger::Tag(model::Document& doc, const model::Sentence& s, TaggerWorkspace& ws) const {
@@ -196,6 +248,9 @@ void BuildDictionary(std::span<const model::Document> docs, int folds, int skip,
     items.emplace_back(HashBytes(form, kExactSeed), v);
   }
   for (const auto& [form, set] : sorted_lower) items.emplace_back(HashBytes(form, kLowerSeed), class_id(set));
+  if (options.wordnet != nullptr) {
+    for (const auto& [word, bits] : *options.wordnet) items.emplace_back(HashBytes(word, kWordnetSeed), bits);
+  }
   dictionary->Build(items);
 }
 

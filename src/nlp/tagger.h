@@ -5,7 +5,11 @@
 // lowercase form, prefixes 1-3, suffixes 1-5, a compressed shape ("Xx-d"), words and suffixes
 // at +-1/2, the two previous predicted tags, and "ambiguity classes" (the set of XPOS tags a
 // word had in training) of the word and the next two: they give the right context the tags the
-// greedy decoder has not predicted yet. A tag dictionary short-cuts frequent words that had one
+// greedy decoder has not predicted yet. Also: the ambiguity class of the lowercase form, alone
+// and with the shape and the sentence's capitalization (title-case and all-caps headlines), and
+// for words the dictionary does not know, their WordNet classes and those of their stems
+// ("-ed", "-ing", "-s", "-er", "-ly" removed): EWT test UPOS 95.36 -> 95.55, XPOS 94.70 -> 95.10.
+// A tag dictionary short-cuts frequent words that had one
 // (UPOS, XPOS) pair in >= 99.5% of >= 20 training occurrences ("the", ",", "of"): about half of
 // news tokens are tagged with one hash lookup.
 //
@@ -25,6 +29,7 @@
 #include "model/tagset.h"
 #include "nlp/model_io.h"
 #include "nlp/perceptron.h"
+#include "nlp/wordnet.h"
 
 namespace dyad::nlp {
 
@@ -36,14 +41,17 @@ struct TaggerTokenInfo {
   uint64_t prefix[3] = {};
   uint64_t suffix[5] = {};
   uint64_t ambiguity = 0;
+  uint64_t lower_ambiguity = 0;  // ambiguity class of the lowercase form ("Coast" -> {NN})
+  uint32_t wordnet = 0;  // WordNet classes of an unknown word and its stems (WordnetValue in tagger.cc)
   uint32_t dict = 0;  // tag dictionary value (see tagger.cc), 0 = unknown word
+  uint8_t casing = 0;  // the sentence's capitalization (SentenceCasing in tagger.cc)
 };
 
 // Scratch space reused across sentences; grows to the longest sentence and stays.
 struct TaggerWorkspace {
   std::vector<TaggerTokenInfo> info;
   std::vector<uint64_t> features;
-  std::string lower;
+  std::string lower, stem;
 };
 
 struct TaggerOptions {
@@ -52,6 +60,8 @@ struct TaggerOptions {
   int dict_min_count = 20;
   double dict_min_ratio = 0.995;
   int dictionary_folds = 5;  // jackknifed dictionaries for training (1 = the full one)
+  // WordNet's word classes, stored in the model for unknown-word features; may be null. Not owned.
+  const WordnetClasses* wordnet = nullptr;
 };
 
 class Tagger {
@@ -74,6 +84,7 @@ class Tagger {
  private:
   friend class TaggerTrainer;
   void Prepare(const model::Document& doc, const model::Sentence& s, TaggerWorkspace& ws) const;
+  uint32_t WordnetValue(std::string_view lower, std::string& stem) const;
 
   SparseWeights weights_;
   HashIndex dictionary_;                // word hash -> packed value
