@@ -820,6 +820,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
 
+    // A compound subject acts on itself; a place it acts in ("Iran and Iraq signed an accord in
+    // Baghdad") is no target.
+    if (dyad_rules_ && sources.size() >= 2) {
+      std::erase_if(targets, [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in"); });
+    }
     if (sources.empty() && dyad_rules_ && source_head >= 0) {
       ws.agent_only = true;
       ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);

@@ -413,6 +413,27 @@ TEST(Coder, WordOrderTargetIsNotTheStorysReporter) {
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 ");
 }
 
+TEST(Coder, CompoundSubjectActsOnItselfNotOnThePlaceItActsIn) {
+  // "Iran and Iraq signed an agreement in US": the place found by word order is no target.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    signed sign VERB 0 root
+    agreement agreement NOUN 4 obj
+    in in ADP 7 case
+    US US PROPN 5 nmod)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:057 IRQ>IRN:057 ");
+  // A single subject still takes the actor after the verb.
+  auto single = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    signed sign VERB 0 root
+    agreement agreement NOUN 2 obj
+    in in ADP 5 case
+    US US PROPN 3 nmod)");
+  EXPECT_EQ(Summary(Code(single).events), "IRN>USA:057 USA>IRN:057 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
