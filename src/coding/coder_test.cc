@@ -171,6 +171,15 @@ TEST(Coder, PassiveVoiceByAgentIsTheSource) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:195 ");
 }
 
+TEST(Coder, PassiveSubjectBesideAnObjectWithoutAuxiliaryIsTheSource) {
+  // "Iran attacked Iraq" with "attacked" misread as a participle: no auxiliary, an object.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj:pass
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
 TEST(Coder, NegationSuppressesUnlessAsked) {
   auto doc = Parsed(R"(
     Iran Iran PROPN 4 nsubj

@@ -161,10 +161,15 @@ std::string_view SentenceView::CaseOf(size_t nominal) const {
 }
 
 bool SentenceView::IsPassive(size_t verb) const {
+  bool passive_subject = false, object = false;
   for (uint32_t c : Children(verb)) {
-    if (roles_[c] == Role::kPassiveSubject || roles_[c] == Role::kAuxPass) return true;
+    if (roles_[c] == Role::kAuxPass) return true;
+    passive_subject |= roles_[c] == Role::kPassiveSubject;
+    object |= roles_[c] == Role::kObject;
   }
-  return false;
+  // A "passive subject" with no passive auxiliary next to a direct object is an active clause the
+  // parser misread ("police arrested dozens": arrested tagged VBN).
+  return passive_subject && !object;
 }
 
 bool SentenceView::IsNegated(size_t verb) const {

@@ -213,6 +213,13 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
     if (v != UINT32_MAX) return Stored(v);
   }
+  // A past form tagged as a base form ("troops shot two men": VBP) is no verb of its own in
+  // WordNet, but its exception list knows it.
+  static const uint8_t vb = model::XposId("VB"), vbp = model::XposId("VBP");
+  if ((xpos == vb || xpos == vbp) && known_.size() > 0 && known_.Get(KeyOf(kKnownSeed, scratch, 2)) == UINT32_MAX) {
+    v = exceptions_.Get(KeyOf(kExcSeed, scratch, 2));
+    if (v != UINT32_MAX) return Stored(v);
+  }
   static const uint8_t cd = model::XposId("CD"), nnp = model::XposId("NNP");
   if (xpos == cd && IsGroupedNumber(form)) {
     out.clear();

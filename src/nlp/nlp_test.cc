@@ -321,5 +321,21 @@ TEST(Lemmatizer, WordnetDetachmentsWhenNoLearnedRuleGivesAKnownWord) {
   EXPECT_EQ(lem->Lemma("plotted", model::XposId("VBD"), out, scratch), "plott");  // unknown: the rule
 }
 
+TEST(Lemmatizer, PastFormTaggedAsBaseFormTakesItsException) {
+  auto docs = ParseFixture(VerbFixture({{"attacked", "attack"}}));
+  std::string dir = ::testing::TempDir() + "/wn-base";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/verb.exc") << "shot shoot\nsaw see\n";
+  for (const char* f : {"index.noun", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/index.verb") << "  license line\nshoot v 1 1 @ 1 0 01\nsaw v 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("shot", model::XposId("VBP"), out, scratch), "shoot");  // "troops shot", mistagged
+  EXPECT_EQ(lem->Lemma("saw", model::XposId("VB"), out, scratch), "saw");  // a verb of its own
+  EXPECT_EQ(lem->Lemma("shoot", model::XposId("VBP"), out, scratch), "shoot");
+}
+
 }  // namespace
 }  // namespace dyad::nlp
