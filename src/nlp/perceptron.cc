@@ -60,13 +60,14 @@ void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
   auto flush = [&] {
     for (size_t j = 0; j < n; ++j) {
       const Entry* e = &entries_[found[j]->begin];
-      for (uint32_t k = 0; k < found[j]->count; ++k) scores[e[k].cls] += e[k].weight;
+      for (uint32_t k = 1; k < found[j]->count; ++k) scores[e[k - 1].cls] += e[k - 1].weight;
     }
     n = 0;
   };
   for (uint64_t h : features) {
     const Slot& s = slots_[Probe(slots_, mask_, shift_, h)];
-    if (s.count == 0) continue;  // not found (empty slots have no entries)
+    scores[s.cls] += s.weight;  // 0 in an empty slot (not found)
+    if (s.count <= 1) continue;
     __builtin_prefetch(&entries_[s.begin]);
     found[n++] = &s;
     if (n == kMaxBatch) flush();
@@ -94,7 +95,7 @@ bool SparseWeights::Build(EachRow&& each_row, int min_weight) {
   if (dense()) {
     dense_.assign(mask_ + 1, DenseSlot{0, {0, 0, 0, 0}});
   } else {
-    slots_.assign(mask_ + 1, Slot{0, 0, 0});
+    slots_.assign(mask_ + 1, Slot{0, 0, 0, 0, 0});
     entries_.reserve(total);
   }
   // Pass 2 inserts. Rows come in ascending hash order, so the table layout does not depend on
@@ -108,11 +109,16 @@ bool SparseWeights::Build(EachRow&& each_row, int min_weight) {
       for (const Entry* e = first; e != last; ++e) s.weight[e->cls] = kept(*e) ? e->weight : 0;
     } else {
       Slot& s = slots_[Probe(slots_, mask_, shift_, hash)];
-      s = Slot{hash, static_cast<uint32_t>(entries_.size()), 0};
+      s = Slot{hash, static_cast<uint32_t>(entries_.size()), 0, 0, 0};
       for (const Entry* e = first; e != last; ++e) {
-        if (kept(*e)) entries_.push_back(*e);
+        if (!kept(*e)) continue;
+        if (s.count++ == 0) {
+          s.weight = e->weight;
+          s.cls = e->cls;
+        } else {
+          entries_.push_back(*e);
+        }
       }
-      s.count = static_cast<uint32_t>(entries_.size() - s.begin);
     }
   });
 }
@@ -138,7 +144,9 @@ void SparseWeights::Save(ByteWriter& w) const {
         if (dense_[i].weight[c] != 0) entries.push_back({dense_[i].weight[c], static_cast<uint8_t>(c), 0});
       }
     } else {
-      entries.assign(&entries_[slots_[i].begin], &entries_[slots_[i].begin] + slots_[i].count);
+      const Slot& s = slots_[i];
+      entries.assign({Entry{s.weight, s.cls, 0}});
+      entries.insert(entries.end(), &entries_[s.begin], &entries_[s.begin] + s.count - 1);
     }
   };
   uint64_t total = 0;

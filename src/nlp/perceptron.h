@@ -7,8 +7,8 @@
 // is w - u/c, so nothing is touched for features that are not updated.
 //
 // At run time (SparseWeights) features live in one open-addressing table of 16-byte slots
-// keyed by the full 64-bit feature hash: {hash, first entry, entry count}, entries 4 bytes each
-// {int16 weight, u8 class}; models with <= 4 classes (the parser's transitions) keep their
+// keyed by the full 64-bit feature hash: {hash, first entry inline, index of the others, entry
+// count}, other entries 4 bytes each {int16 weight, u8 class}; models with <= 4 classes (the parser's transitions) keep their
 // weights in the slot itself {hash, int16 weight[4]}: one cache miss per feature instead of two.
 // There is exactly one copy of each table (no separate key array or sparse/dense twins): the
 // full hash in the slot is what Save writes back. Averaged weights are quantized to int16 with
@@ -82,10 +82,14 @@ class SparseWeights {
     uint8_t cls;
     uint8_t unused;
   };
+  // A feature's first entry sits in its slot, the others in entries_[begin, begin + count - 1):
+  // a feature with one entry (most of them) costs one cache miss instead of two.
   struct Slot {
     uint64_t key;    // full feature hash; 0 = empty (a feature hashing to 0 is not stored)
-    uint32_t begin;  // entries_[begin, begin + count)
-    uint32_t count;
+    uint32_t begin;
+    int16_t weight;  // first entry
+    uint8_t cls;
+    uint8_t count;   // entries in all
   };
   struct DenseSlot {
     uint64_t key;
