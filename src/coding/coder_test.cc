@@ -1,4 +1,5 @@
 #include "coding/coder.h"
+#include "coding/sentence_view.h"
 
 #include <sstream>
 
@@ -178,6 +179,25 @@ TEST(Coder, PassiveSubjectBesideAnObjectWithoutAuxiliaryIsTheSource) {
     attacked attack VERB 0 root
     Iraq Iraq PROPN 2 obj)");
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
+TEST(SentenceView, CyclicHeadsAreCutIntoAForest) {
+  // A user's CoNLL-U file may say Iran <- agreement <- signed <- Iran; walks must still end.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 3 nsubj
+    signed sign VERB 1 root
+    agreement agreement NOUN 2 obj)");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  int roots = 0;
+  for (size_t i = 0; i < view.size(); ++i) {
+    roots += view.head(i) < 0;
+    int x = static_cast<int>(i);
+    for (size_t hops = 0; x >= 0; ++hops, x = view.head(x)) ASSERT_LE(hops, view.size());
+    EXPECT_LE(view.Subtree(i).second, view.size());
+  }
+  EXPECT_EQ(roots, 1);
+  Code(doc);  // ends
 }
 
 TEST(Coder, NegationSuppressesUnlessAsked) {

@@ -63,12 +63,30 @@ void SentenceView::Reset(const model::Document& doc, std::span<const model::Toke
   doc_ = &doc;
   tokens_ = tokens;
   const size_t n = tokens.size();
+  heads_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    int h = tokens[i].head;
+    heads_[i] = h >= 0 && static_cast<size_t>(h) < n && static_cast<size_t>(h) != i ? h : -1;
+  }
+  // Heads read from a file may form cycles; the token whose head closes one becomes a root, so
+  // that every walk up or down the view ends. Marks: 0 unseen, 1 on the current path, 2 done.
+  marks_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int x = static_cast<int>(i), last = -1;
+    while (x >= 0 && marks_[x] == 0) {
+      marks_[x] = 1;
+      last = x;
+      x = heads_[x];
+    }
+    if (x >= 0 && marks_[x] == 1) heads_[last] = -1;
+    for (int y = static_cast<int>(i); y >= 0 && marks_[y] == 1; y = heads_[y]) marks_[y] = 2;
+  }
   roles_.assign(n, Role::kOther);
   child_begin_.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
-    int h = tokens[i].head;
+    int h = heads_[i];
     roles_[i] = RoleOfDeprel(tokens[i].deprel);
-    if (h >= 0 && static_cast<size_t>(h) < n && static_cast<size_t>(h) != i) {
+    if (h >= 0) {
       ++child_begin_[h + 1];
       // Under a verb, a prepositional nmod (UD v1 style) is an oblique.
       if (roles_[i] == Role::kNominalMod && IsVerb(h)) roles_[i] = Role::kOblique;
@@ -80,10 +98,7 @@ void SentenceView::Reset(const model::Document& doc, std::span<const model::Toke
   children_.resize(child_begin_[n]);
   fill_.assign(child_begin_.begin(), child_begin_.end());
   for (size_t i = 0; i < n; ++i) {
-    int h = tokens[i].head;
-    if (h >= 0 && static_cast<size_t>(h) < n && static_cast<size_t>(h) != i) {
-      children_[fill_[h]++] = static_cast<uint32_t>(i);
-    }
+    if (heads_[i] >= 0) children_[fill_[heads_[i]]++] = static_cast<uint32_t>(i);
   }
 }
 

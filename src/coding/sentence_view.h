@@ -52,7 +52,8 @@ Role RoleOfDeprel(uint8_t deprel);
 
 class SentenceView {
  public:
-  // Rebuilds the view for `tokens` (one sentence of `doc`). REQUIRES: heads form a tree or are -1.
+  // Rebuilds the view for `tokens` (one sentence of `doc`). Heads out of range or forming a cycle
+  // (a user's CoNLL-U file) are cut: the view is always a forest.
   void Reset(const model::Document& doc, std::span<const model::Token> tokens);
 
   size_t size() const { return tokens_.size(); }
@@ -60,7 +61,7 @@ class SentenceView {
   std::string_view Form(size_t i) const { return doc_->Form(tokens_[i]); }
   std::string_view Lemma(size_t i) const;  // the lemma, or the form when untagged
   Role role(size_t i) const { return roles_[i]; }
-  int head(size_t i) const { return tokens_[i].head; }
+  int head(size_t i) const { return heads_[i]; }
   std::span<const uint32_t> Children(size_t i) const {
     return std::span<const uint32_t>(children_).subspan(child_begin_[i],
                                                         child_begin_[i + 1] - child_begin_[i]);
@@ -87,6 +88,8 @@ class SentenceView {
   const model::Document* doc_ = nullptr;
   std::span<const model::Token> tokens_;
   std::vector<Role> roles_;
+  std::vector<int> heads_;                // tokens' heads with cycles cut; -1 for a root
+  std::vector<uint8_t> marks_;            // scratch for cutting cycles
   std::vector<uint32_t> child_begin_;
   std::vector<uint32_t> children_;
   std::vector<uint32_t> fill_;            // scratch for building children_
