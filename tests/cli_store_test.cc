@@ -20,30 +20,14 @@
 
 #include "io/io_test_util.h"
 #include "store/event_store.h"
+#include "tests/cli_test_util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using dyad::io::testing::TempDir;
-
-struct CliResult {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs the dyad binary with `args`; waits for it.
-CliResult Dyad(const TempDir& dir, const std::string& args) {
-  const std::string out = dir.path() + "/stdout", err = dir.path() + "/stderr";
-  int status = std::system((std::string(DYAD_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
-  CliResult r;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::stringstream o, e;
-  o << std::ifstream(out).rdbuf();
-  e << std::ifstream(err).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  return r;
-}
+using dyad::testing::CliResult;
+using dyad::testing::Dyad;
 
 // `n` wire-style articles, two to four political sentences each, dated over a year, from five
 // outlets. Every third article repeats an earlier one's events under a new id (de-duplication).
@@ -96,10 +80,10 @@ TEST(CliStore, IngestQueryExport) {
   TempDir dir;
   const std::string news = dir.Write("news.jsonl", GenerateNews(30));
   const std::string db = dir.path() + "/events.sqlite";
-  CliResult first = Dyad(dir, "ingest --db " + db + " " + news + " --no-progress");
+  CliResult first = Dyad("ingest --db " + db + " " + news + " --no-progress");
   ASSERT_EQ(first.status, 0) << first.err;
   EXPECT_NE(first.err.find("30 documents added"), std::string::npos) << first.err;
-  CliResult again = Dyad(dir, "ingest --db " + db + " " + news + " --no-progress");
+  CliResult again = Dyad("ingest --db " + db + " " + news + " --no-progress");
   ASSERT_EQ(again.status, 0) << again.err;
   EXPECT_NE(again.err.find("0 documents added, 30 already stored"), std::string::npos) << again.err;
 
@@ -112,39 +96,39 @@ TEST(CliStore, IngestQueryExport) {
   EXPECT_LT(counts->events, counts->mentions);  // repeated articles fold into the same events
 
   // JSONL export equals what `dyad code` writes for the same input.
-  CliResult code = Dyad(dir, "code " + news + " --no-progress");
+  CliResult code = Dyad("code " + news + " --no-progress");
   ASSERT_EQ(code.status, 0) << code.err;
-  CliResult jsonl = Dyad(dir, "export --db " + db + " --format jsonl");
+  CliResult jsonl = Dyad("export --db " + db + " --format jsonl");
   ASSERT_EQ(jsonl.status, 0) << jsonl.err;
   EXPECT_EQ(jsonl.out, code.out);
-  CliResult gdelt = Dyad(dir, "export --db " + db + " --format gdelt");
+  CliResult gdelt = Dyad("export --db " + db + " --format gdelt");
   ASSERT_EQ(gdelt.status, 0);
   EXPECT_EQ(CountLines(gdelt.out), counts->events);
   std::istringstream rows(gdelt.out);
   for (std::string row; std::getline(rows, row);) EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 60);
   const std::string out = dir.path() + "/mentions.tsv";
-  CliResult mentions = Dyad(dir, "export --db " + db + " --format gdelt-mentions -o " + out);
+  CliResult mentions = Dyad("export --db " + db + " --format gdelt-mentions -o " + out);
   ASSERT_EQ(mentions.status, 0) << mentions.err;
   std::ifstream in(out);
   int lines = 0;
   for (std::string row; std::getline(in, row); ++lines) EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 15);
   EXPECT_EQ(lines, counts->mentions);
   for (const char* f : {"csv", "petrarch"}) {
-    CliResult r = Dyad(dir, "export --db " + db + " --format " + f);
+    CliResult r = Dyad("export --db " + db + " --format " + f);
     ASSERT_EQ(r.status, 0) << f << r.err;
     EXPECT_EQ(CountLines(r.out), counts->mentions + (std::string(f) == "csv" ? 1 : 0)) << f;
   }
 
   for (const char* report : {"monthly-dyads", "top-dyads", "goldstein-by-pair", "events-by-root"}) {
-    CliResult r = Dyad(dir, fmt::format("query --db {} --report {} --format csv", db, report));
+    CliResult r = Dyad(fmt::format("query --db {} --report {} --format csv", db, report));
     ASSERT_EQ(r.status, 0) << report << ": " << r.err;
     EXPECT_GT(CountLines(r.out), 1) << report;
   }
-  CliResult top = Dyad(dir, "query --db " + db + " --report top-dyads --limit 3");
+  CliResult top = Dyad("query --db " + db + " --report top-dyads --limit 3");
   ASSERT_EQ(top.status, 0) << top.err;
   EXPECT_EQ(top.out.substr(0, top.out.find('\n')).find("source_country"), 0u) << top.out;
   EXPECT_NE(top.out.find("(3 rows)"), std::string::npos) << top.out;
-  CliResult sql = Dyad(dir, "query --db " + db + " \"SELECT count(*) AS n FROM documents\" --format jsonl");
+  CliResult sql = Dyad("query --db " + db + " \"SELECT count(*) AS n FROM documents\" --format jsonl");
   ASSERT_EQ(sql.status, 0) << sql.err;
   EXPECT_EQ(sql.out, "{\"n\":30}\n");
 }
@@ -152,22 +136,22 @@ TEST(CliStore, IngestQueryExport) {
 TEST(CliStore, ClearErrors) {
   TempDir dir;
   const std::string notes = dir.Write("notes.txt", "not a database at all, just some notes\n");
-  CliResult r = Dyad(dir, "query --db " + notes + " --report top-dyads");
+  CliResult r = Dyad("query --db " + notes + " --report top-dyads");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("notes.txt is not a dyad store"), std::string::npos) << r.err;
-  r = Dyad(dir, "export --db " + dir.path() + "/missing.sqlite --format gdelt");
+  r = Dyad("export --db " + dir.path() + "/missing.sqlite --format gdelt");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
   const std::string db = dir.path() + "/e.sqlite";
   const std::string news = dir.Write("n.jsonl", GenerateNews(2));
-  ASSERT_EQ(Dyad(dir, "ingest --db " + db + " " + news + " --no-progress").status, 0);
-  r = Dyad(dir, "export --db " + db + " --format xml");
+  ASSERT_EQ(Dyad("ingest --db " + db + " " + news + " --no-progress").status, 0);
+  r = Dyad("export --db " + db + " --format xml");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("xml"), std::string::npos);
-  r = Dyad(dir, "query --db " + db + " \"DELETE FROM events\"");
+  r = Dyad("query --db " + db + " \"DELETE FROM events\"");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("readonly"), std::string::npos) << r.err;
-  r = Dyad(dir, "query --db " + db);
+  r = Dyad("query --db " + db);
   EXPECT_EQ(r.status, 2);
 }
 
@@ -219,10 +203,10 @@ TEST(CliStoreDurability, KilledIngestResumesToTheSameStore) {
   ASSERT_GT(stored_at_kill, 0);
   ASSERT_LT(stored_at_kill, kDocuments);
 
-  CliResult resumed = Dyad(dir, "ingest --db " + killed + " " + news + " --no-progress");
+  CliResult resumed = Dyad("ingest --db " + killed + " " + news + " --no-progress");
   ASSERT_EQ(resumed.status, 0) << resumed.err;
   EXPECT_NE(resumed.err.find("already stored"), std::string::npos);
-  CliResult fresh = Dyad(dir, "ingest --db " + clean + " " + news + " --no-progress");
+  CliResult fresh = Dyad("ingest --db " + clean + " " + news + " --no-progress");
   ASSERT_EQ(fresh.status, 0) << fresh.err;
 
   auto a = OpenStore(killed), b = OpenStore(clean);
