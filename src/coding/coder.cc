@@ -114,6 +114,18 @@ int DemandedClause(const SentenceView& view, size_t verb) {
   return -1;
 }
 
+// "will boycott the elections unless the president agrees to step down": an "if" or "unless"
+// clause states a condition, not an event that happened.
+bool IsCondition(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAdvcl) return false;
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) == Role::kMark && (EqualsLower(view.Form(c), "if") || EqualsLower(view.Form(c), "unless"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "sent troops to help defend Saudi Arabia", "shelled Juba, killing 20 people": an infinitive
 // adverbial clause states the aim of the verb it modifies, a bare participle its outcome; neither
 // is an event of its own.
@@ -678,7 +690,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     if (!linear_format && (view.role(v) == Role::kXcomp || (dyad_rules_ && IsPurposeClause(view, v))) &&
         view.head(v) >= 0 && coded[view.head(v)]) {
+      // Its own purpose and infinitive clauses belong to the same action ("sent troops to help
+      // defend Saudi Arabia": neither "help" nor "defend" is an event).
+      if (dyad_rules_) coded[v] = true;
       outcome("deferred to the governing verb");
+      continue;
+    }
+    if (dyad_rules_ && IsCondition(view, v)) {
+      outcome("condition ('if', 'unless'), not an event that happened");
       continue;
     }
     if (!linear_format && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&

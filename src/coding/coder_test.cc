@@ -485,6 +485,36 @@ TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   EXPECT_EQ(Summary(Code(participle).events), "IRN>IRQ:190 ");
 }
 
+TEST(Coder, ClausesUnderADeferredVerbAreNoEventEither) {
+  // "Iran attacked Iraq to threaten to attack the US": the threat is the first attack's aim, and
+  // the attack it announces belongs to the threat.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    to to PART 5 mark
+    threaten threaten VERB 2 advcl
+    to to PART 7 mark
+    attack attack VERB 5 xcomp
+    US US PROPN 7 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 IRN>USA:130 ");
+}
+
+TEST(Coder, ConditionClauseIsNoEvent) {
+  // "Iran will accuse Iraq if the US attacks": the attack is a condition.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    if if SCONJ 6 mark
+    US US PROPN 6 nsubj
+    attacks attack VERB 2 advcl
+    Tehran Tehran PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:112 USA>IRN:190 ");
+}
+
 TEST(Coder, SubjectWithOnlyAnAgentIsCodedByIt) {
   // "Troops attacked Iraqi ministers": no country is named for the troops; they act within their
   // target's country.
