@@ -645,6 +645,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   const size_t first_event = out.size();
   ws.targetless.clear();
   std::vector<bool> coded(n, false);
+  std::vector<bool> held_back(n, false);  // verbs whose event has no target (ws.targetless)
   std::vector<Participant> sources, targets;
   std::string upper;
   // TABARI's own rules (a peer's behaviour, for the linear formats): verbs by the dictionary, the
@@ -694,6 +695,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       // defend Saudi Arabia": neither "help" nor "defend" is an event).
       if (dyad_rules_) coded[v] = true;
       outcome("deferred to the governing verb");
+      continue;
+    }
+    // An infinitive purpose clause is part of its verb's action even when that action has no
+    // target ("blocked roads to press their demands"); a participle may tell an event of its own
+    // ("Iran denies this, blaming US troops").
+    if (dyad_rules_ && view.head(v) >= 0 && held_back[view.head(v)] && IsPurposeClause(view, v) &&
+        !view.Form(v).ends_with("ing")) {
+      outcome("deferred to the governing verb, which has no target");
       continue;
     }
     if (dyad_rules_ && IsCondition(view, v)) {
@@ -921,6 +930,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       emit(sources.front(), Participant{}, active);
       ws.targetless.push_back({Depth(view, v), std::move(out.back())});
       out.pop_back();
+      held_back[v] = true;
       outcome("no target actor (kept if the sentence has no event with one)");
       continue;
     }

@@ -501,6 +501,21 @@ TEST(Coder, ClausesUnderADeferredVerbAreNoEventEither) {
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 IRN>USA:130 ");
 }
 
+TEST(Coder, PurposeClauseOfAVerbWithoutTargetIsNoEventEither) {
+  // "Iraq denied the report to accuse Iran": the accusation is the denial's aim; the sentence
+  // keeps the denial, as a domestic event.
+  auto doc = Parsed(R"(
+    Iraq Iraq PROPN 2 nsubj
+    denied deny VERB 0 root
+    the the DET 4 det
+    report report NOUN 2 obj
+    to to PART 6 mark
+    accuse accuse VERB 2 advcl
+    Iran Iran PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQ>IRQ:016 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRQ>IRN:112 ");
+}
+
 TEST(Coder, ConditionClauseIsNoEvent) {
   // "Iran will accuse Iraq if the US attacks": the attack is a condition.
   auto doc = Parsed(R"(
