@@ -99,17 +99,21 @@ bool HasMust(const SentenceView& view, size_t verb) {
   return false;
 }
 
+// Whether `clause` is a clausal complement of its head ("demanded that the US act"). Parsers
+// often attach a "that" complement as an adverbial clause.
+bool IsComplementClause(const SentenceView& view, uint32_t clause) {
+  if (view.role(clause) == Role::kCcomp) return true;
+  if (view.role(clause) != Role::kAdvcl) return false;
+  for (uint32_t g : view.Children(clause)) {
+    if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) return true;
+  }
+  return false;
+}
+
 // The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
-// Parsers often attach a "that" complement as an adverbial clause.
 int DemandedClause(const SentenceView& view, size_t verb) {
   for (uint32_t c : view.Children(verb)) {
-    bool complement = view.role(c) == Role::kCcomp;
-    if (view.role(c) == Role::kAdvcl) {
-      for (uint32_t g : view.Children(c)) {
-        if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) complement = true;
-      }
-    }
-    if (complement && HasMust(view, c)) return static_cast<int>(c);
+    if (IsComplementClause(view, c) && HasMust(view, c)) return static_cast<int>(c);
   }
   return -1;
 }
@@ -807,6 +811,25 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
 
+    // A phrase that resolves to the source itself is no target.
+    auto is_source = [&](const Participant& t) {
+      for (const Participant& s : sources) {
+        if (s.code == t.code) return true;
+      }
+      return false;
+    };
+    // A verb with no target of its own acts on the subject of its complement clause: "demanded
+    // that the US withdraw" -> the US, "warned that Iran would retaliate" -> Iran.
+    if (targets.empty() && dyad_rules_ && !linear_format) {
+      for (uint32_t c : view.Children(v)) {
+        int clause_subject = IsComplementClause(view, c) ? view.ChildWithRole(c, Role::kSubject) : -1;
+        if (clause_subject < 0) continue;
+        ResolveActors(doc, ws, static_cast<uint32_t>(clause_subject), targets);
+        std::erase_if(targets, is_source);
+        if (!targets.empty()) break;
+      }
+    }
+
     // The parse often misses the subject or the target (a misattached compound, an actor deep in
     // an oblique). Fall back to word order, as TABARI does: the source is the nearest actor named
     // before the verb, the target the first actor named after it inside the verb's subtree.
@@ -838,13 +861,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         if (dyad_rules_) {
           std::erase_if(targets, [&](const Participant& t) { return IsReporter(view, t.head, v); });
         }
-        // A phrase that resolves to the source itself is no target.
-        std::erase_if(targets, [&](const Participant& t) {
-          for (const Participant& s : sources) {
-            if (s.code == t.code) return true;
-          }
-          return false;
-        });
+        std::erase_if(targets, is_source);
       }
     }
 

@@ -516,6 +516,19 @@ TEST(Coder, PurposeClauseOfAVerbWithoutTargetIsNoEventEither) {
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRQ>IRN:112 ");
 }
 
+TEST(Coder, ComplementClauseSubjectIsTheTargetOfAVerbWithoutOne) {
+  // "Iran accused that Iraq attacked", the "that" clause misread as adverbial (out of reach of the
+  // word-order fallback): the accusation is aimed at Iraq.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    that that SCONJ 5 mark
+    Iraq Iraq PROPN 5 nsubj
+    attacked attack VERB 2 advcl)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+}
+
 TEST(Coder, ConditionClauseIsNoEvent) {
   // "Iran will accuse Iraq if the US attacks": the attack is a condition.
   auto doc = Parsed(R"(
