@@ -332,6 +332,26 @@ TEST(VerbLexicon, Root16ExpelDiplomatsImposeSanctions) {
             "IRQ>IRN:161 ");
 }
 
+TEST(VerbLexicon, InstituteOrEnforceIsImpose) {
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    instituted institute VERB 0 root
+    a a DET 4 det
+    curfew curfew NOUN 2 obj
+    in in ADP 6 case
+    Kuwait Kuwait PROPN 2 obl)"),
+            "IRQ>KWT:1723 ");
+  EXPECT_EQ(Code(R"(
+    Israel Israel PROPN 2 nsubj
+    reimposed reimpose VERB 0 root
+    a a DET 5 det
+    naval naval ADJ 5 amod
+    blockade blockade NOUN 2 obj
+    on on ADP 7 case
+    Lebanon Lebanon PROPN 2 obl)"),
+            "ISR>LBN:191 ");
+}
+
 // ---- 17 COERCE, 18 ASSAULT
 
 TEST(VerbLexicon, Root17Arrest) {
