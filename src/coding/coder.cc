@@ -118,6 +118,14 @@ int DemandedClause(const SentenceView& view, size_t verb) {
   return -1;
 }
 
+// "guerrillas wounded two soldiers" with "wounded" read as an adjective of "soldiers": a verb
+// modifying a later noun right after a noun that is no modifier of that same noun is the clause's
+// verb, and the noun it "modifies" its object ("two wounded soldiers", "its armed groups" are not).
+bool IsMisreadMainVerb(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAmod || verb == 0 || view.head(verb) <= static_cast<int>(verb)) return false;
+  return view.IsNominal(verb - 1) && view.head(verb - 1) != view.head(verb);
+}
+
 // "will boycott the elections unless the president agrees to step down": an "if" or "unless"
 // clause states a condition, not an event that happened.
 bool IsCondition(const SentenceView& view, size_t verb) {
@@ -790,7 +798,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         target_head = view.ChildWithRole(v, Role::kPassiveSubject);
         if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
       } else {
-        target_head = view.ChildWithRole(v, Role::kObject);
+        target_head = dyad_rules_ && IsMisreadMainVerb(view, v) ? view.head(v) : view.ChildWithRole(v, Role::kObject);
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
@@ -841,7 +849,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     };
     // An infinitive modifying a noun ("an accord to boost ties") has no subject of its own to
     // guess by word order.
-    const bool noun_modifier = view.role(v) == Role::kAcl || view.role(v) == Role::kAmod;
+    const bool noun_modifier = (view.role(v) == Role::kAcl || view.role(v) == Role::kAmod) &&
+                               !(dyad_rules_ && IsMisreadMainVerb(view, v));
     if (sources.empty() && !linear_format && dyad_rules_ && !noun_modifier) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];

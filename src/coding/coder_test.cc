@@ -529,6 +529,27 @@ TEST(Coder, ComplementClauseSubjectIsTheTargetOfAVerbWithoutOne) {
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
 }
 
+TEST(Coder, PastFormReadAsAdjectiveAfterItsSubjectIsTheVerb) {
+  // "Iranian troops attacked Iraqi ministers", "attacked" misread as an adjective of "ministers".
+  auto doc = Parsed(R"(
+    Iranian Iranian ADJ 2 amod
+    troops troop NOUN 0 root
+    attacked attack VERB 5 amod
+    Iraqi Iraqi ADJ 5 amod
+    ministers minister NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRNMIL>IRQGOV:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+  // "Iran accused two attacked ministers": a modifier of the same noun before it, a true adjective
+  // (only the accusation is coded, as a domestic event).
+  auto modifier = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    two two NUM 5 nummod
+    attacked attack VERB 5 amod
+    ministers minister NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(modifier).events), "IRN>IRN:112 ");
+}
+
 TEST(Coder, ConditionClauseIsNoEvent) {
   // "Iran will accuse Iraq if the US attacks": the attack is a condition.
   auto doc = Parsed(R"(
