@@ -332,6 +332,33 @@ TEST(VerbLexicon, Root16ExpelDiplomatsImposeSanctions) {
             "IRQ>IRN:161 ");
 }
 
+TEST(VerbLexicon, PromiseToContinueAidIsAnIntentNotAThreat) {
+  // "war-torn" beside the aid must not make the promise a threat to continue a war.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    promised promise VERB 0 root
+    to to PART 4 mark
+    continue continue VERB 2 xcomp
+    military military ADJ 6 amod
+    aid aid NOUN 4 obj
+    to to ADP 11 case
+    war war NOUN 11 compound
+    - - PUNCT 10 punct
+    torn torn ADJ 11 amod
+    Iraq Iraq PROPN 6 nmod)"),
+            "IRN>IRQ:0332 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    vowed vow VERB 0 root
+    to to PART 4 mark
+    continue continue VERB 2 xcomp
+    the the DET 6 det
+    war war NOUN 4 obj
+    against against ADP 8 case
+    Iraq Iraq PROPN 6 nmod)"),
+            "IRN>IRQ:138 ");
+}
+
 TEST(VerbLexicon, InstituteOrEnforceIsImpose) {
   EXPECT_EQ(Code(R"(
     Iraq Iraq PROPN 2 nsubj
