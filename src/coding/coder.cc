@@ -718,6 +718,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       continue;
     }
     if (dyad_rules_ && IsCondition(view, v)) {
+      coded[v] = true;  // nor are its infinitives ("unless the president agrees to step down")
       outcome("condition ('if', 'unless'), not an event that happened");
       continue;
     }

@@ -562,6 +562,18 @@ TEST(Coder, ConditionClauseIsNoEvent) {
     Tehran Tehran PROPN 6 obj)");
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:112 USA>IRN:190 ");
+  // "Iran accused Iraq unless the US threatens to attack Tehran": nor is the condition's infinitive.
+  auto infinitive = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    unless unless SCONJ 6 mark
+    US US PROPN 6 nsubj
+    threatens threaten VERB 2 advcl
+    to to PART 8 mark
+    attack attack VERB 6 xcomp
+    Tehran Tehran PROPN 8 obj)");
+  EXPECT_EQ(Summary(Code(infinitive).events), "IRN>IRQ:112 ");
 }
 
 TEST(Coder, SubjectWithOnlyAnAgentIsCodedByIt) {
