@@ -155,17 +155,21 @@ bool IsPurposeClause(const SentenceView& view, size_t verb) {
 // A reporter found by word order is the story's sourcing, not a participant: the subject of a
 // speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
 // "according to".
-bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
+bool IsSpeechVerb(std::string_view lemma) {
   static constexpr std::string_view kSpeech[] = {"say", "report", "tell", "announce", "state", "claim", "add",
                                                  "confirm", "allege", "declare", "write", "quote", "explain",
                                                  "note"};
+  for (std::string_view s : kSpeech) {
+    if (EqualsLower(lemma, s)) return true;
+  }
+  return false;
+}
+
+bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
   if (EqualsLower(view.CaseOf(head), "according")) return true;
   int h = view.head(head);
   if (h < 0 || static_cast<size_t>(h) == verb || view.role(head) != Role::kSubject) return false;
-  for (std::string_view s : kSpeech) {
-    if (EqualsLower(view.Lemma(h), s)) return true;
-  }
-  return false;
+  return IsSpeechVerb(view.Lemma(h));
 }
 
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
@@ -745,6 +749,20 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     const lexicon::EventCode* chosen =
         linear.pattern ? &linear.pattern->code : match.pattern ? &match.pattern->code : &entry->code;
+    // A speech verb whose pattern found its words in a complement clause with a verb of its own
+    // leaves the event to that clause: "announced it would prohibit aid" is no announcement of
+    // aid (070).
+    if (dyad_rules_ && entry->code.IsNull() && match.pattern != nullptr && IsSpeechVerb(view.Lemma(v))) {
+      bool clause_verb = false;
+      for (uint32_t c : view.Children(v)) {
+        std::string clause_upper;
+        clause_verb |= IsComplementClause(view, c) && view.IsVerb(c) && FindVerb(view, c, clause_upper) != nullptr;
+      }
+      if (clause_verb) {
+        outcome("its complement clause carries the event");
+        continue;
+      }
+    }
     // A verb with no event of its own ("said", "declared") over a "must" clause demands that
     // clause's action of its subject: "France said Iraq must cooperate" -> FRA 100 IRQ.
     static const lexicon::EventCode kDemand{"100", "", false, false, false};

@@ -359,6 +359,20 @@ TEST(VerbLexicon, PromiseToContinueAidIsAnIntentNotAThreat) {
             "IRN>IRQ:138 ");
 }
 
+TEST(VerbLexicon, AnnouncementLeavesTheEventToItsClause) {
+  // "Iran announced it would halt aid to Iraq": a threat to cut aid, not an announcement of aid.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    announced announce VERB 0 root
+    it it PRON 5 nsubj
+    would would AUX 5 aux
+    halt halt VERB 2 ccomp
+    aid aid NOUN 5 obj
+    to to ADP 8 case
+    Iraq Iraq PROPN 6 nmod)"),
+            "IRN>IRQ:131 ");
+}
+
 TEST(VerbLexicon, InstituteOrEnforceIsImpose) {
   EXPECT_EQ(Code(R"(
     Iraq Iraq PROPN 2 nsubj
