@@ -100,10 +100,10 @@ bool HasMust(const SentenceView& view, size_t verb) {
 }
 
 // Whether `clause` is a clausal complement of its head ("demanded that the US act"). Parsers
-// often attach a "that" complement as an adverbial clause.
+// often attach a "that" complement as an adverbial or a conjoined clause.
 bool IsComplementClause(const SentenceView& view, uint32_t clause) {
   if (view.role(clause) == Role::kCcomp) return true;
-  if (view.role(clause) != Role::kAdvcl) return false;
+  if (view.role(clause) != Role::kAdvcl && view.role(clause) != Role::kConj) return false;
   for (uint32_t g : view.Children(clause)) {
     if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) return true;
   }

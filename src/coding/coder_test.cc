@@ -427,6 +427,16 @@ TEST(Coder, MustClauseUnderASpeechVerbIsADemand) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:100 ");
   // A peer's dictionary set codes the clause as PETRARCH does.
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRQ>USA:190 ");
+  // "Iran said that Iraq must attack the US", the "that" clause misread as conjoined.
+  auto conjoined = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    said say VERB 0 root
+    that that SCONJ 6 mark
+    Iraq Iraq PROPN 6 nsubj
+    must must AUX 6 aux
+    attack attack VERB 2 conj
+    US US PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(conjoined).events), "IRN>IRQ:100 ");
 }
 
 TEST(Coder, WordOrderTargetIsNotTheStorysReporter) {
