@@ -373,6 +373,17 @@ TEST(VerbLexicon, AnnouncementLeavesTheEventToItsClause) {
             "IRN>IRQ:131 ");
 }
 
+TEST(VerbLexicon, AcceptingAFormulaOrFrameworkIsAgreement) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    accepted accept VERB 0 root
+    a a DET 4 det
+    formula formula NOUN 2 obj
+    from from ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:030 ");
+}
+
 TEST(VerbLexicon, InstituteOrEnforceIsImpose) {
   EXPECT_EQ(Code(R"(
     Iraq Iraq PROPN 2 nsubj
