@@ -99,19 +99,43 @@ bool HasMust(const SentenceView& view, size_t verb) {
   return false;
 }
 
+// Whether `clause` is a clausal complement of its head ("demanded that the US act"). Parsers
+// often attach a "that" complement as an adverbial or a conjoined clause.
+bool IsComplementClause(const SentenceView& view, uint32_t clause) {
+  if (view.role(clause) == Role::kCcomp) return true;
+  if (view.role(clause) != Role::kAdvcl && view.role(clause) != Role::kConj) return false;
+  for (uint32_t g : view.Children(clause)) {
+    if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) return true;
+  }
+  return false;
+}
+
 // The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
-// Parsers often attach a "that" complement as an adverbial clause.
 int DemandedClause(const SentenceView& view, size_t verb) {
   for (uint32_t c : view.Children(verb)) {
-    bool complement = view.role(c) == Role::kCcomp;
-    if (view.role(c) == Role::kAdvcl) {
-      for (uint32_t g : view.Children(c)) {
-        if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) complement = true;
-      }
-    }
-    if (complement && HasMust(view, c)) return static_cast<int>(c);
+    if (IsComplementClause(view, c) && HasMust(view, c)) return static_cast<int>(c);
   }
   return -1;
+}
+
+// "guerrillas wounded two soldiers" with "wounded" read as an adjective of "soldiers": a verb
+// modifying a later noun right after a noun that is no modifier of that same noun is the clause's
+// verb, and the noun it "modifies" its object ("two wounded soldiers", "its armed groups" are not).
+bool IsMisreadMainVerb(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAmod || verb == 0 || view.head(verb) <= static_cast<int>(verb)) return false;
+  return view.IsNominal(verb - 1) && view.head(verb - 1) != view.head(verb);
+}
+
+// "will boycott the elections unless the president agrees to step down": an "if" or "unless"
+// clause states a condition, not an event that happened.
+bool IsCondition(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAdvcl) return false;
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) == Role::kMark && (EqualsLower(view.Form(c), "if") || EqualsLower(view.Form(c), "unless"))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "sent troops to help defend Saudi Arabia", "shelled Juba, killing 20 people": an infinitive
@@ -131,17 +155,21 @@ bool IsPurposeClause(const SentenceView& view, size_t verb) {
 // A reporter found by word order is the story's sourcing, not a participant: the subject of a
 // speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
 // "according to".
-bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
+bool IsSpeechVerb(std::string_view lemma) {
   static constexpr std::string_view kSpeech[] = {"say", "report", "tell", "announce", "state", "claim", "add",
                                                  "confirm", "allege", "declare", "write", "quote", "explain",
                                                  "note"};
+  for (std::string_view s : kSpeech) {
+    if (EqualsLower(lemma, s)) return true;
+  }
+  return false;
+}
+
+bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
   if (EqualsLower(view.CaseOf(head), "according")) return true;
   int h = view.head(head);
   if (h < 0 || static_cast<size_t>(h) == verb || view.role(head) != Role::kSubject) return false;
-  for (std::string_view s : kSpeech) {
-    if (EqualsLower(view.Lemma(h), s)) return true;
-  }
-  return false;
+  return IsSpeechVerb(view.Lemma(h));
 }
 
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
@@ -633,6 +661,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   const size_t first_event = out.size();
   ws.targetless.clear();
   std::vector<bool> coded(n, false);
+  std::vector<bool> held_back(n, false);  // verbs whose event has no target (ws.targetless)
   std::vector<Participant> sources, targets;
   std::string upper;
   // TABARI's own rules (a peer's behaviour, for the linear formats): verbs by the dictionary, the
@@ -678,7 +707,23 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
     if (!linear_format && (view.role(v) == Role::kXcomp || (dyad_rules_ && IsPurposeClause(view, v))) &&
         view.head(v) >= 0 && coded[view.head(v)]) {
+      // Its own purpose and infinitive clauses belong to the same action ("sent troops to help
+      // defend Saudi Arabia": neither "help" nor "defend" is an event).
+      if (dyad_rules_) coded[v] = true;
       outcome("deferred to the governing verb");
+      continue;
+    }
+    // An infinitive purpose clause is part of its verb's action even when that action has no
+    // target ("blocked roads to press their demands"); a participle may tell an event of its own
+    // ("Iran denies this, blaming US troops").
+    if (dyad_rules_ && view.head(v) >= 0 && held_back[view.head(v)] && IsPurposeClause(view, v) &&
+        !view.Form(v).ends_with("ing")) {
+      outcome("deferred to the governing verb, which has no target");
+      continue;
+    }
+    if (dyad_rules_ && IsCondition(view, v)) {
+      coded[v] = true;  // nor are its infinitives ("unless the president agrees to step down")
+      outcome("condition ('if', 'unless'), not an event that happened");
       continue;
     }
     if (!linear_format && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
@@ -704,6 +749,20 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     const lexicon::EventCode* chosen =
         linear.pattern ? &linear.pattern->code : match.pattern ? &match.pattern->code : &entry->code;
+    // A speech verb whose pattern found its words in a complement clause with a verb of its own
+    // leaves the event to that clause: "announced it would prohibit aid" is no announcement of
+    // aid (070).
+    if (dyad_rules_ && entry->code.IsNull() && match.pattern != nullptr && IsSpeechVerb(view.Lemma(v))) {
+      bool clause_verb = false;
+      for (uint32_t c : view.Children(v)) {
+        std::string clause_upper;
+        clause_verb |= IsComplementClause(view, c) && view.IsVerb(c) && FindVerb(view, c, clause_upper) != nullptr;
+      }
+      if (clause_verb) {
+        outcome("its complement clause carries the event");
+        continue;
+      }
+    }
     // A verb with no event of its own ("said", "declared") over a "must" clause demands that
     // clause's action of its subject: "France said Iraq must cooperate" -> FRA 100 IRQ.
     static const lexicon::EventCode kDemand{"100", "", false, false, false};
@@ -758,7 +817,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         target_head = view.ChildWithRole(v, Role::kPassiveSubject);
         if (target_head < 0 && subject >= 0 && view.role(v) != Role::kRelcl) target_head = subject;
       } else {
-        target_head = view.ChildWithRole(v, Role::kObject);
+        target_head = dyad_rules_ && IsMisreadMainVerb(view, v) ? view.head(v) : view.ChildWithRole(v, Role::kObject);
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
@@ -779,6 +838,25 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
 
+    // A phrase that resolves to the source itself is no target.
+    auto is_source = [&](const Participant& t) {
+      for (const Participant& s : sources) {
+        if (s.code == t.code) return true;
+      }
+      return false;
+    };
+    // A verb with no target of its own acts on the subject of its complement clause: "demanded
+    // that the US withdraw" -> the US, "warned that Iran would retaliate" -> Iran.
+    if (targets.empty() && dyad_rules_ && !linear_format) {
+      for (uint32_t c : view.Children(v)) {
+        int clause_subject = IsComplementClause(view, c) ? view.ChildWithRole(c, Role::kSubject) : -1;
+        if (clause_subject < 0) continue;
+        ResolveActors(doc, ws, static_cast<uint32_t>(clause_subject), targets);
+        std::erase_if(targets, is_source);
+        if (!targets.empty()) break;
+      }
+    }
+
     // The parse often misses the subject or the target (a misattached compound, an actor deep in
     // an oblique). Fall back to word order, as TABARI does: the source is the nearest actor named
     // before the verb, the target the first actor named after it inside the verb's subtree.
@@ -790,7 +868,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     };
     // An infinitive modifying a noun ("an accord to boost ties") has no subject of its own to
     // guess by word order.
-    const bool noun_modifier = view.role(v) == Role::kAcl || view.role(v) == Role::kAmod;
+    const bool noun_modifier = (view.role(v) == Role::kAcl || view.role(v) == Role::kAmod) &&
+                               !(dyad_rules_ && IsMisreadMainVerb(view, v));
     if (sources.empty() && !linear_format && dyad_rules_ && !noun_modifier) {
       for (size_t m = ws.matches.size(); m-- > 0 && sources.empty();) {
         const ActorMatcher::Match& mm = ws.matches[m];
@@ -810,13 +889,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         if (dyad_rules_) {
           std::erase_if(targets, [&](const Participant& t) { return IsReporter(view, t.head, v); });
         }
-        // A phrase that resolves to the source itself is no target.
-        std::erase_if(targets, [&](const Participant& t) {
-          for (const Participant& s : sources) {
-            if (s.code == t.code) return true;
-          }
-          return false;
-        });
+        std::erase_if(targets, is_source);
       }
     }
 
@@ -902,6 +975,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       emit(sources.front(), Participant{}, active);
       ws.targetless.push_back({Depth(view, v), std::move(out.back())});
       out.pop_back();
+      held_back[v] = true;
       outcome("no target actor (kept if the sentence has no event with one)");
       continue;
     }

@@ -427,6 +427,16 @@ TEST(Coder, MustClauseUnderASpeechVerbIsADemand) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:100 ");
   // A peer's dictionary set codes the clause as PETRARCH does.
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRQ>USA:190 ");
+  // "Iran said that Iraq must attack the US", the "that" clause misread as conjoined.
+  auto conjoined = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    said say VERB 0 root
+    that that SCONJ 6 mark
+    Iraq Iraq PROPN 6 nsubj
+    must must AUX 6 aux
+    attack attack VERB 2 conj
+    US US PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(conjoined).events), "IRN>IRQ:100 ");
 }
 
 TEST(Coder, WordOrderTargetIsNotTheStorysReporter) {
@@ -483,6 +493,97 @@ TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
     threatening threaten VERB 2 advcl
     US US PROPN 5 obj)");
   EXPECT_EQ(Summary(Code(participle).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, ClausesUnderADeferredVerbAreNoEventEither) {
+  // "Iran attacked Iraq to threaten to attack the US": the threat is the first attack's aim, and
+  // the attack it announces belongs to the threat.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    to to PART 5 mark
+    threaten threaten VERB 2 advcl
+    to to PART 7 mark
+    attack attack VERB 5 xcomp
+    US US PROPN 7 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:190 IRN>USA:130 ");
+}
+
+TEST(Coder, PurposeClauseOfAVerbWithoutTargetIsNoEventEither) {
+  // "Iraq denied the report to accuse Iran": the accusation is the denial's aim; the sentence
+  // keeps the denial, as a domestic event.
+  auto doc = Parsed(R"(
+    Iraq Iraq PROPN 2 nsubj
+    denied deny VERB 0 root
+    the the DET 4 det
+    report report NOUN 2 obj
+    to to PART 6 mark
+    accuse accuse VERB 2 advcl
+    Iran Iran PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQ>IRQ:016 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRQ>IRN:112 ");
+}
+
+TEST(Coder, ComplementClauseSubjectIsTheTargetOfAVerbWithoutOne) {
+  // "Iran accused that Iraq attacked", the "that" clause misread as adverbial (out of reach of the
+  // word-order fallback): the accusation is aimed at Iraq.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    that that SCONJ 5 mark
+    Iraq Iraq PROPN 5 nsubj
+    attacked attack VERB 2 advcl)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+}
+
+TEST(Coder, PastFormReadAsAdjectiveAfterItsSubjectIsTheVerb) {
+  // "Iranian troops attacked Iraqi ministers", "attacked" misread as an adjective of "ministers".
+  auto doc = Parsed(R"(
+    Iranian Iranian ADJ 2 amod
+    troops troop NOUN 0 root
+    attacked attack VERB 5 amod
+    Iraqi Iraqi ADJ 5 amod
+    ministers minister NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRNMIL>IRQGOV:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+  // "Iran accused two attacked ministers": a modifier of the same noun before it, a true adjective
+  // (only the accusation is coded, as a domestic event).
+  auto modifier = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    two two NUM 5 nummod
+    attacked attack VERB 5 amod
+    ministers minister NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(modifier).events), "IRN>IRN:112 ");
+}
+
+TEST(Coder, ConditionClauseIsNoEvent) {
+  // "Iran will accuse Iraq if the US attacks": the attack is a condition.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    if if SCONJ 6 mark
+    US US PROPN 6 nsubj
+    attacks attack VERB 2 advcl
+    Tehran Tehran PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>IRQ:112 USA>IRN:190 ");
+  // "Iran accused Iraq unless the US threatens to attack Tehran": nor is the condition's infinitive.
+  auto infinitive = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    unless unless SCONJ 6 mark
+    US US PROPN 6 nsubj
+    threatens threaten VERB 2 advcl
+    to to PART 8 mark
+    attack attack VERB 6 xcomp
+    Tehran Tehran PROPN 8 obj)");
+  EXPECT_EQ(Summary(Code(infinitive).events), "IRN>IRQ:112 ");
 }
 
 TEST(Coder, SubjectWithOnlyAnAgentIsCodedByIt) {

@@ -332,6 +332,78 @@ TEST(VerbLexicon, Root16ExpelDiplomatsImposeSanctions) {
             "IRQ>IRN:161 ");
 }
 
+TEST(VerbLexicon, PromiseToContinueAidIsAnIntentNotAThreat) {
+  // "war-torn" beside the aid must not make the promise a threat to continue a war.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    promised promise VERB 0 root
+    to to PART 4 mark
+    continue continue VERB 2 xcomp
+    military military ADJ 6 amod
+    aid aid NOUN 4 obj
+    to to ADP 11 case
+    war war NOUN 11 compound
+    - - PUNCT 10 punct
+    torn torn ADJ 11 amod
+    Iraq Iraq PROPN 6 nmod)"),
+            "IRN>IRQ:0332 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    vowed vow VERB 0 root
+    to to PART 4 mark
+    continue continue VERB 2 xcomp
+    the the DET 6 det
+    war war NOUN 4 obj
+    against against ADP 8 case
+    Iraq Iraq PROPN 6 nmod)"),
+            "IRN>IRQ:138 ");
+}
+
+TEST(VerbLexicon, AnnouncementLeavesTheEventToItsClause) {
+  // "Iran announced it would halt aid to Iraq": a threat to cut aid, not an announcement of aid.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    announced announce VERB 0 root
+    it it PRON 5 nsubj
+    would would AUX 5 aux
+    halt halt VERB 2 ccomp
+    aid aid NOUN 5 obj
+    to to ADP 8 case
+    Iraq Iraq PROPN 6 nmod)"),
+            "IRN>IRQ:131 ");
+}
+
+TEST(VerbLexicon, AcceptingAFormulaOrFrameworkIsAgreement) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    accepted accept VERB 0 root
+    a a DET 4 det
+    formula formula NOUN 2 obj
+    from from ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:030 ");
+}
+
+TEST(VerbLexicon, InstituteOrEnforceIsImpose) {
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    instituted institute VERB 0 root
+    a a DET 4 det
+    curfew curfew NOUN 2 obj
+    in in ADP 6 case
+    Kuwait Kuwait PROPN 2 obl)"),
+            "IRQ>KWT:1723 ");
+  EXPECT_EQ(Code(R"(
+    Israel Israel PROPN 2 nsubj
+    reimposed reimpose VERB 0 root
+    a a DET 5 det
+    naval naval ADJ 5 amod
+    blockade blockade NOUN 2 obj
+    on on ADP 7 case
+    Lebanon Lebanon PROPN 2 obl)"),
+            "ISR>LBN:191 ");
+}
+
 // ---- 17 COERCE, 18 ASSAULT
 
 TEST(VerbLexicon, Root17Arrest) {

@@ -315,7 +315,15 @@ class Parser {
     }
     Synset set;
     std::string_view base = name_.substr(name_.find_last_of('/') + 1);
+    // Synsets are found by name: a second list on the same line ("to=fight obj=war|jihad") needs
+    // a name of its own, or it would resolve to the first.
     set.name = fmt::format("{}:{}", base, line_);
+    const std::string same_line = set.name + "#";
+    size_t earlier = 0;  // the line's earlier synsets are the last ones made
+    for (auto it = out_.verbs->synsets.rbegin(); it != out_.verbs->synsets.rend(); ++it, ++earlier) {
+      if (it->name != set.name && !it->name.starts_with(same_line)) break;
+    }
+    if (earlier > 0) set.name = fmt::format("{}{}", same_line, earlier + 1);
     set.where = Here(out_.verbs->files);
     for (std::string_view a : alts) {
       std::string spaced(a);

@@ -118,6 +118,22 @@ TEST(DyadFormat, ASinglePhraseIsASynsetOfOneMember) {
   EXPECT_EQ(set->members[0].words[1].text, "CLEANSING");
 }
 
+TEST(DyadFormat, TwoListsOnOneLineKeepTheirOwnWords) {
+  // Each list is a synset found by name: the second must not resolve to the first.
+  auto l = Load(R"(verb vow = 030
+    to=fight|continue obj=war|jihad -> 138
+)");
+  ASSERT_TRUE(l.diagnostics.empty()) << l.diagnostics[0].ToString();
+  const auto& after = l.verbs.blocks[0].patterns[0].after;
+  ASSERT_EQ(after.size(), 2u);
+  const lexicon::Synset* to = l.verbs.FindSynset(after[0].nouns[0].words[0].text);
+  const lexicon::Synset* obj = l.verbs.FindSynset(after[1].nouns[0].words[0].text);
+  ASSERT_NE(to, nullptr);
+  ASSERT_NE(obj, nullptr);
+  EXPECT_EQ(to->members[0].words[0].text, "FIGHT");
+  EXPECT_EQ(obj->members[0].words[0].text, "WAR");
+}
+
 TEST(DyadFormat, BadLinesAreReportedWithFileAndLine) {
   auto l = Load(R"(actor Iran = IR-N
 actor Iraq = IRQ 2003-01-01..2002-01-01
