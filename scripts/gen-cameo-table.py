@@ -65,7 +65,21 @@ def read_rows(path):
     codes = [r['code'] for r in rows]
     if len(set(codes)) != len(codes):
         sys.exit('gen-cameo-table: duplicate codes')
+    give_appeals_request_types(rows)
     return rows
+
+
+def give_appeals_request_types(rows):
+    """CAMEO2PLOVER-2021 maps no appeal (02x) to PLOVER, but PLOVER's REQUEST is "all requests,
+    demands, and orders", and CAMEO's appeals parallel its demands code for code (0231 appeal for
+    economic aid, 1031 demand it). An appeal without a PLOVER type takes its demand's type, mode
+    and context; Goldstein and quad class stay CAMEO's."""
+    by_code = {r['code']: r for r in rows}
+    for r in rows:
+        demand = by_code.get('10' + r['code'][2:])
+        if r['root'] == '02' and not r['plover'] and demand:
+            for column in ('plover', 'plover_mode', 'plover_context'):
+                r[column] = demand[column]
 
 
 def main():

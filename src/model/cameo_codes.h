@@ -17,8 +17,10 @@
 // Quad class: Phoenix's, by root: 01-02 -> 0 (neutral statements), 03-05 -> 1 verbal cooperation,
 //   06-08 -> 2 material cooperation, 09-13 and 16 -> 3 verbal conflict, 14-15 and 17-20 -> 4
 //   material conflict. GdeltQuadClass() folds it into GDELT's 1-4 (see there).
-// PLOVER: type, mode and context from CAMEO2PLOVER-2021; the type is empty for 01, 02 (PLOVER drops
-//   them) and for the root 08 itself (080-083 are CONCEDE, 084-087 RETREAT).
+// PLOVER: type, mode and context from CAMEO2PLOVER-2021; the type is empty for 01 (PLOVER drops
+//   it) and for the root 08 itself (080-083 are CONCEDE, 084-087 RETREAT). That table drops the
+//   appeals (02) too; dyad gives each the type, mode and context of its parallel demand (10):
+//   PLOVER's REQUEST is all requests (scripts/gen-cameo-table.py).
 //
 // Thread safety: the table is immutable static data; every function here is safe to call
 // concurrently.

@@ -44,9 +44,10 @@ TEST(CameoCodes, RowsAreConsistent) {
       ASSERT_NE(parent, nullptr);
       EXPECT_EQ(parent->quad_class, c.quad_class);
     }
-    // PLOVER drops 01 and 02 entirely; every code of the other roots except the root 08 has a type.
-    bool statement = c.root() == "01" || c.root() == "02";
-    EXPECT_EQ(c.plover.empty(), statement || c.code == "08");
+    // PLOVER drops 01 entirely; appeals (02) are requests, like demands (10); every code of the
+    // other roots except the root 08 has a type.
+    EXPECT_EQ(c.plover.empty(), c.root() == "01" || c.code == "08");
+    if (c.root() == "02") EXPECT_EQ(c.plover, "REQUEST");
   }
 }
 
@@ -119,6 +120,24 @@ TEST(CameoCodes, AssignFillsEventFields) {
   EXPECT_EQ(e.plover, "ASSAULT");
   EXPECT_EQ(e.goldstein, -10.0);
   EXPECT_EQ(e.quad_class, 4);
+}
+
+// PLOVER's REQUEST is all requests: an appeal takes the type and mode of the parallel demand,
+// and keeps CAMEO's Goldstein and Phoenix quad class.
+TEST(CameoCodes, AppealsAreRequests) {
+  Event e;
+  e.cameo = "0233";
+  ASSERT_TRUE(AssignCameoAttributes(e));
+  EXPECT_EQ(e.plover, "REQUEST");
+  EXPECT_EQ(e.goldstein, 3.4);
+  EXPECT_EQ(e.quad_class, 0);
+  const CameoCode* appeal = FindCameoCode("0233");
+  const CameoCode* demand = FindCameoCode("1033");
+  ASSERT_NE(appeal, nullptr);
+  ASSERT_NE(demand, nullptr);
+  EXPECT_EQ(appeal->plover_mode, demand->plover_mode);
+  EXPECT_EQ(appeal->plover_context, demand->plover_context);
+  EXPECT_EQ(FindCameoCode("026")->plover_mode, "meet");
 }
 
 TEST(CameoCodes, AssignLeavesEventUnchangedForUnknownCode) {
