@@ -109,6 +109,9 @@ class VerbMatcher {
   // token matched or -1. Words are matched backwards from the head over adjacent tokens.
   int FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, const Noun& np, int* literal_words,
                      Binding* binding) const;
+  // Whether token `phrase` heads a prepositional phrase matching `c` (is_prep).
+  bool MatchPrepPhrase(const Sentence& s, uint32_t phrase, const Constituent& c, int* literal_words,
+                       Binding* binding) const;
   bool MatchConstituent(const Sentence& s, size_t verb, int subject, bool before, const Constituent& c,
                         int* literal_words, Binding* binding) const;
   // What `dyad explain` says when constituent `c` (pre-verb when `before`) was not found.

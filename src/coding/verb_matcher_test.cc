@@ -71,7 +71,7 @@ TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   EXPECT_TRUE(trials[0].matched);   // (DESPITE $): no "despite" needed before the verb
   EXPECT_TRUE(trials[1].matched);   // CLOSURE
   EXPECT_TRUE(trials[3].matched);   // {RECENT CLOSURE} (IN $)
-  EXPECT_FALSE(trials[2].matched);  // "of" marks "houses", not a complement of the verb
+  EXPECT_TRUE(trials[2].matched);   // (OF HOUSES): a phrase inside the object, as in PETRARCH2
   EXPECT_FALSE(trials[4].matched);  // &HARSH: nothing in the subject's subtree
   EXPECT_FALSE(trials[5].matched);  // MINISTRY is not in the sentence
   EXPECT_EQ(trials[5].why, "no post-verb phrase");
@@ -87,6 +87,48 @@ TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   ASSERT_NE(only.pattern, nullptr);
   EXPECT_EQ(only.pattern->code.active, "123");
   EXPECT_EQ(only.source_token, 0);
+}
+
+// "(BY)" after a noun reads a prepositional phrase inside the verb's object: "condemned an attack
+// by soldiers" takes the longer "* ATTACK (BY)"; a "by" phrase in the subject does not count.
+TEST(VerbMatcherTest, PrepositionalPhraseInsideTheObjectMatches) {
+  constexpr std::string_view kCondemn = R"(
+--- CONDEMN [111] ---
+CONDEMN
+- * ATTACK (BY) [112]
+- * ATTACK [113]
+- * (OF) [114]
+)";
+  constexpr std::string_view kParse = R"(
+Aides Aide NOUN 4 nsubj
+of of ADP 3 case
+Gondor Gondor PROPN 1 nmod
+condemned condemn VERB 0 root
+an a DET 6 det
+attack attack NOUN 4 obj
+by by ADP 8 case
+soldiers soldier NOUN 6 nmod
+)";
+  lexicon::LoadOptions options;
+  std::vector<lexicon::Diagnostic> diagnostics;
+  auto verbs = lexicon::ParsePetrarchVerbs(kCondemn, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &diagnostics);
+  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+  WordVocabulary vocabulary;
+  VerbMatcher matcher(*verbs, vocabulary);
+  model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  SentenceWords words;
+  words.Reset(view, vocabulary);
+  std::vector<PatternTrial> trials;
+  PatternMatch match = matcher.Match(view, words, 3, 0, verbs->blocks[0], &trials);
+  ASSERT_EQ(trials.size(), 3u);
+  EXPECT_TRUE(trials[0].matched);
+  EXPECT_TRUE(trials[1].matched);
+  EXPECT_FALSE(trials[2].matched);  // "of Gondor" is inside the subject, not after the verb
+  ASSERT_NE(match.pattern, nullptr);
+  EXPECT_EQ(match.pattern->code.active, "112");
 }
 
 }  // namespace
