@@ -32,7 +32,8 @@ bool IsComplement(Role r) {
 
 }  // namespace
 
-VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary) : dict_(dict) {
+VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, bool nested_prep_phrases)
+    : dict_(dict), nested_prep_phrases_(nested_prep_phrases) {
   // Synsets first: pattern words name them by index.
   synsets_.resize(dict.synsets.size());
   for (size_t s = 0; s < dict.synsets.size(); ++s) {
@@ -101,7 +102,9 @@ CompiledWord VerbMatcher::Compile(const lexicon::PatternWord& word, WordVocabula
   out.kind = word.kind;
   switch (word.kind) {
     case lexicon::WordKind::kWord:
-      out.key = CompileWord(vocabulary, word.text, word.exact);
+      // UniversalPetrarch lists lemmas and matches them whole: no TABARI stems.
+      out.key = CompileWord(vocabulary, word.text,
+                            word.exact || dict_.format == lexicon::VerbFormat::kUniversalPetrarch);
       break;
     case lexicon::WordKind::kSynset:
       if (const lexicon::Synset* set = dict_.FindSynset(word.text)) {
@@ -279,9 +282,10 @@ bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, 
     return true;
   }
   if (c.source->is_prep) {
-    // A prepositional phrase the verb governs, else one inside a complement's subtree: PETRARCH2
-    // reads "(BY)" in "condemned an attack by soldiers" within the object noun phrase.
+    // A prepositional phrase the verb governs, else (nested_prep_phrases_) one inside a
+    // complement's subtree.
     for (bool nested : {false, true}) {
+      if (nested && !nested_prep_phrases_) break;
       for (uint32_t child : view.Children(verb)) {
         if (!IsComplement(view.role(child))) continue;
         if (!nested) {

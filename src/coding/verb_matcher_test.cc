@@ -71,7 +71,7 @@ TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   EXPECT_TRUE(trials[0].matched);   // (DESPITE $): no "despite" needed before the verb
   EXPECT_TRUE(trials[1].matched);   // CLOSURE
   EXPECT_TRUE(trials[3].matched);   // {RECENT CLOSURE} (IN $)
-  EXPECT_TRUE(trials[2].matched);   // (OF HOUSES): a phrase inside the object, as in PETRARCH2
+  EXPECT_FALSE(trials[2].matched);  // "of" marks "houses", not a complement of the verb
   EXPECT_FALSE(trials[4].matched);  // &HARSH: nothing in the subject's subtree
   EXPECT_FALSE(trials[5].matched);  // MINISTRY is not in the sentence
   EXPECT_EQ(trials[5].why, "no post-verb phrase");
@@ -89,8 +89,9 @@ TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   EXPECT_EQ(only.source_token, 0);
 }
 
-// "(BY)" after a noun reads a prepositional phrase inside the verb's object: "condemned an attack
-// by soldiers" takes the longer "* ATTACK (BY)"; a "by" phrase in the subject does not count.
+// With a peer's rules, "(BY)" after a noun reads a prepositional phrase inside the verb's object:
+// "condemned an attack by soldiers" takes the longer "* ATTACK (BY)"; a phrase in the subject
+// does not count. dyad's own rules read only the phrases the verb governs.
 TEST(VerbMatcherTest, PrepositionalPhraseInsideTheObjectMatches) {
   constexpr std::string_view kCondemn = R"(
 --- CONDEMN [111] ---
@@ -114,21 +115,54 @@ soldiers soldier NOUN 6 nmod
   auto verbs = lexicon::ParsePetrarchVerbs(kCondemn, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
                                            &diagnostics);
   ASSERT_TRUE(verbs.ok()) << verbs.status().message();
-  WordVocabulary vocabulary;
-  VerbMatcher matcher(*verbs, vocabulary);
   model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
-  SentenceView view;
-  view.Reset(doc, doc.Tokens(doc.sentences[0]));
-  SentenceWords words;
-  words.Reset(view, vocabulary);
-  std::vector<PatternTrial> trials;
-  PatternMatch match = matcher.Match(view, words, 3, 0, verbs->blocks[0], &trials);
-  ASSERT_EQ(trials.size(), 3u);
-  EXPECT_TRUE(trials[0].matched);
-  EXPECT_TRUE(trials[1].matched);
-  EXPECT_FALSE(trials[2].matched);  // "of Gondor" is inside the subject, not after the verb
-  ASSERT_NE(match.pattern, nullptr);
-  EXPECT_EQ(match.pattern->code.active, "112");
+  for (bool nested : {false, true}) {
+    WordVocabulary vocabulary;
+    VerbMatcher matcher(*verbs, vocabulary, nested);
+    SentenceView view;
+    view.Reset(doc, doc.Tokens(doc.sentences[0]));
+    SentenceWords words;
+    words.Reset(view, vocabulary);
+    std::vector<PatternTrial> trials;
+    PatternMatch match = matcher.Match(view, words, 3, 0, verbs->blocks[0], &trials);
+    ASSERT_EQ(trials.size(), 3u);
+    EXPECT_EQ(trials[0].matched, nested);
+    EXPECT_TRUE(trials[1].matched);
+    EXPECT_FALSE(trials[2].matched);  // "of Gondor" is inside the subject, not after the verb
+    ASSERT_NE(match.pattern, nullptr);
+    EXPECT_EQ(match.pattern->code.active, nested ? "112" : "113");
+  }
+}
+
+// PETRARCH2 pattern words are TABARI stems ("MEET" matches "meeting"); UniversalPetrarch's are UD
+// lemmas matched whole.
+TEST(VerbMatcherTest, UniversalPetrarchWordsAreWholeLemmas) {
+  constexpr std::string_view kDelay = R"(
+--- DELAY [120] ---
+POSTPONE
+- * MEET [161]
+)";
+  constexpr std::string_view kParse = R"(
+Gondor Gondor PROPN 2 nsubj
+postponed postpone VERB 0 root
+the the DET 4 det
+meeting meeting NOUN 2 obj
+)";
+  model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
+  for (auto format : {lexicon::VerbFormat::kPetrarch2, lexicon::VerbFormat::kUniversalPetrarch}) {
+    lexicon::LoadOptions options;
+    std::vector<lexicon::Diagnostic> diagnostics;
+    auto verbs = lexicon::ParsePetrarchVerbs(kDelay, "test.verbs", format, options, &diagnostics);
+    ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+    WordVocabulary vocabulary;
+    VerbMatcher matcher(*verbs, vocabulary);
+    SentenceView view;
+    view.Reset(doc, doc.Tokens(doc.sentences[0]));
+    SentenceWords words;
+    words.Reset(view, vocabulary);
+    PatternMatch match = matcher.Match(view, words, 1, 0, verbs->blocks[0], nullptr);
+    EXPECT_EQ(match.pattern != nullptr, format == lexicon::VerbFormat::kPetrarch2);
+  }
 }
 
 }  // namespace
