@@ -74,10 +74,10 @@ class ValidationSuitesEval : public ::testing::Test {
 };
 
 // Floors: the figures reached with TABARI's word-order rules for the linear formats (74.6%,
-// 78.7%, 61.2%), rounded down (see README.md). Raise them as the coder improves.
+// 78.7%; UniversalPetrarch 66.1%), rounded down (see README.md). Raise them as the coder improves.
 TEST_F(ValidationSuitesEval, Tabari) { Check("tabari", "tabari-validation", 0.74); }
 TEST_F(ValidationSuitesEval, PetrarchUnitTests) { Check("petrarch", "petrarch-unittest", 0.78); }
-TEST_F(ValidationSuitesEval, UniversalPetrarch) { Check("up", "universalpetrarch-validate", 0.60); }
+TEST_F(ValidationSuitesEval, UniversalPetrarch) { Check("up", "universalpetrarch-validate", 0.66); }
 
 }  // namespace
 }  // namespace dyad

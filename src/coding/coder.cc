@@ -368,7 +368,7 @@ const std::vector<lexicon::VerbRef>* Coder::FindVerb(const SentenceView& view, s
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)),
       options_(options),
-      verbs_(dicts_->verbs, vocabulary_),
+      verbs_(dicts_->verbs, vocabulary_, /*nested_prep_phrases=*/IsPeerSpec(dicts_->spec)),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)) {}

@@ -32,7 +32,8 @@ bool IsComplement(Role r) {
 
 }  // namespace
 
-VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary) : dict_(dict) {
+VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, bool nested_prep_phrases)
+    : dict_(dict), nested_prep_phrases_(nested_prep_phrases) {
   // Synsets first: pattern words name them by index.
   synsets_.resize(dict.synsets.size());
   for (size_t s = 0; s < dict.synsets.size(); ++s) {
@@ -101,7 +102,9 @@ CompiledWord VerbMatcher::Compile(const lexicon::PatternWord& word, WordVocabula
   out.kind = word.kind;
   switch (word.kind) {
     case lexicon::WordKind::kWord:
-      out.key = CompileWord(vocabulary, word.text, word.exact);
+      // UniversalPetrarch lists lemmas and matches them whole: no TABARI stems.
+      out.key = CompileWord(vocabulary, word.text,
+                            word.exact || dict_.format == lexicon::VerbFormat::kUniversalPetrarch);
       break;
     case lexicon::WordKind::kSynset:
       if (const lexicon::Synset* set = dict_.FindSynset(word.text)) {
@@ -242,6 +245,30 @@ int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last
   return -1;
 }
 
+bool VerbMatcher::MatchPrepPhrase(const Sentence& s, uint32_t phrase, const Constituent& c, int* literal_words,
+                                  Binding* binding) const {
+  const SentenceView& view = s.view;
+  // The preposition: a case marker of the phrase, or "to" marking an infinitive.
+  bool has_prep = false;
+  for (uint32_t g : view.Children(phrase)) {
+    Role r = view.role(g);
+    if ((r == Role::kCase || r == Role::kMark) && WordMatches(s.words, g, c.preposition)) {
+      has_prep = true;
+      break;
+    }
+  }
+  if (!has_prep) return false;
+  auto [first, last] = view.Subtree(phrase);
+  int words = 1;  // the preposition
+  Binding b = *binding;
+  for (const Noun& np : c.nouns) {
+    if (FindNounPhrase(s, first, last, np, &words, &b) < 0) return false;
+  }
+  *literal_words += words;
+  *binding = b;
+  return true;
+}
+
 bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, bool before, const Constituent& c,
                                    int* literal_words, Binding* binding) const {
   const SentenceView& view = s.view;
@@ -254,39 +281,27 @@ bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, 
     }
     return true;
   }
+  if (c.source->is_prep) {
+    // A prepositional phrase the verb governs, else (nested_prep_phrases_) one inside a
+    // complement's subtree.
+    for (bool nested : {false, true}) {
+      if (nested && !nested_prep_phrases_) break;
+      for (uint32_t child : view.Children(verb)) {
+        if (!IsComplement(view.role(child))) continue;
+        if (!nested) {
+          if (MatchPrepPhrase(s, child, c, literal_words, binding)) return true;
+          continue;
+        }
+        auto [first, last] = view.Subtree(child);
+        for (uint32_t t = first; t < last; ++t) {
+          if (t != child && t != verb && MatchPrepPhrase(s, t, c, literal_words, binding)) return true;
+        }
+      }
+    }
+    return false;
+  }
   for (uint32_t child : view.Children(verb)) {
     if (!IsComplement(view.role(child))) continue;
-    if (c.source->is_prep) {
-      // The preposition: a case marker of the complement, or "to" marking an infinitive.
-      bool has_prep = false;
-      for (uint32_t g : view.Children(child)) {
-        Role r = view.role(g);
-        if ((r == Role::kCase || r == Role::kMark) && WordMatches(s.words, g, c.preposition)) {
-          has_prep = true;
-          break;
-        }
-      }
-      if (!has_prep) continue;
-      ++*literal_words;
-      if (c.nouns.empty()) return true;
-      auto [first, last] = view.Subtree(child);
-      int words = 0;
-      Binding b = *binding;
-      bool all = true;
-      for (const Noun& np : c.nouns) {
-        if (FindNounPhrase(s, first, last, np, &words, &b) < 0) {
-          all = false;
-          break;
-        }
-      }
-      if (all) {
-        *literal_words += words;
-        *binding = b;
-        return true;
-      }
-      --*literal_words;
-      continue;
-    }
     auto [first, last] = view.Subtree(child);
     int words = 0;
     Binding b = *binding;

@@ -7,11 +7,13 @@
 //   post-verb noun phrases  -> words inside the subtrees of the verb's complements (objects,
 //                              obliques, clausal complements, particles), the head word last;
 //   (PREP NOUNS...)         -> a complement whose case marker (or, for TO, infinitive marker) is
-//                              PREP, with NOUNS inside its subtree;
+//                              PREP, with NOUNS inside its subtree (with a peer's rules, also
+//                              such a phrase inside a complement);
 //   $ / +                   -> bind the source / target to the phrase where they stand;
 //   ^                       -> any one phrase (skipped).
 // A word matches a token's upper-cased form or lemma; a word without a trailing '_' is a stem and
-// also matches up to three more letters. Synsets (&NAME) match any member. Among the patterns that
+// also matches up to three more letters, except in UniversalPetrarch dictionaries, whose words are
+// UD lemmas matched whole ("MEET" is not "meeting"). Synsets (&NAME) match any member. Among the patterns that
 // match, the one with the most literal words wins; ties go to the earliest in the file.
 //
 // Patterns are compiled once, when the matcher is built, into the same shapes over interned word
@@ -56,8 +58,10 @@ struct CompiledWord {
 class VerbMatcher {
  public:
   // Compiles the patterns and synsets of `dict`, interning their words in `vocabulary`. `dict`
-  // must outlive the matcher.
-  VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary);
+  // must outlive the matcher. With `nested_prep_phrases` (a peer's PETRARCH2 / UniversalPetrarch
+  // rules), "(PREP ...)" also matches a phrase inside a post-verb complement, as PETRARCH2 finds
+  // "(BY)" within the object noun phrase of "condemned an attack by soldiers".
+  VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, bool nested_prep_phrases = false);
 
   // The best pattern of `block` (one of the dictionary's blocks) for the verb at token `verb`,
   // with `subject` (-1 when none) as the start of the pre-verb material; `words` holds the
@@ -109,12 +113,16 @@ class VerbMatcher {
   // token matched or -1. Words are matched backwards from the head over adjacent tokens.
   int FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, const Noun& np, int* literal_words,
                      Binding* binding) const;
+  // Whether token `phrase` heads a prepositional phrase matching `c` (is_prep).
+  bool MatchPrepPhrase(const Sentence& s, uint32_t phrase, const Constituent& c, int* literal_words,
+                       Binding* binding) const;
   bool MatchConstituent(const Sentence& s, size_t verb, int subject, bool before, const Constituent& c,
                         int* literal_words, Binding* binding) const;
   // What `dyad explain` says when constituent `c` (pre-verb when `before`) was not found.
   static std::string WhyNot(const Constituent& c, bool before);
 
   const lexicon::VerbDictionary& dict_;
+  bool nested_prep_phrases_;
   std::vector<std::vector<Pattern>> patterns_;  // per block, per pattern, as in dict_
   std::vector<Synset> synsets_;                 // as dict_.synsets
   std::vector<std::vector<Membership>> member_of_;  // per word id: the synsets listing it alone

@@ -89,5 +89,81 @@ TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   EXPECT_EQ(only.source_token, 0);
 }
 
+// With a peer's rules, "(BY)" after a noun reads a prepositional phrase inside the verb's object:
+// "condemned an attack by soldiers" takes the longer "* ATTACK (BY)"; a phrase in the subject
+// does not count. dyad's own rules read only the phrases the verb governs.
+TEST(VerbMatcherTest, PrepositionalPhraseInsideTheObjectMatches) {
+  constexpr std::string_view kCondemn = R"(
+--- CONDEMN [111] ---
+CONDEMN
+- * ATTACK (BY) [112]
+- * ATTACK [113]
+- * (OF) [114]
+)";
+  constexpr std::string_view kParse = R"(
+Aides Aide NOUN 4 nsubj
+of of ADP 3 case
+Gondor Gondor PROPN 1 nmod
+condemned condemn VERB 0 root
+an a DET 6 det
+attack attack NOUN 4 obj
+by by ADP 8 case
+soldiers soldier NOUN 6 nmod
+)";
+  lexicon::LoadOptions options;
+  std::vector<lexicon::Diagnostic> diagnostics;
+  auto verbs = lexicon::ParsePetrarchVerbs(kCondemn, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &diagnostics);
+  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+  model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
+  for (bool nested : {false, true}) {
+    WordVocabulary vocabulary;
+    VerbMatcher matcher(*verbs, vocabulary, nested);
+    SentenceView view;
+    view.Reset(doc, doc.Tokens(doc.sentences[0]));
+    SentenceWords words;
+    words.Reset(view, vocabulary);
+    std::vector<PatternTrial> trials;
+    PatternMatch match = matcher.Match(view, words, 3, 0, verbs->blocks[0], &trials);
+    ASSERT_EQ(trials.size(), 3u);
+    EXPECT_EQ(trials[0].matched, nested);
+    EXPECT_TRUE(trials[1].matched);
+    EXPECT_FALSE(trials[2].matched);  // "of Gondor" is inside the subject, not after the verb
+    ASSERT_NE(match.pattern, nullptr);
+    EXPECT_EQ(match.pattern->code.active, nested ? "112" : "113");
+  }
+}
+
+// PETRARCH2 pattern words are TABARI stems ("MEET" matches "meeting"); UniversalPetrarch's are UD
+// lemmas matched whole.
+TEST(VerbMatcherTest, UniversalPetrarchWordsAreWholeLemmas) {
+  constexpr std::string_view kDelay = R"(
+--- DELAY [120] ---
+POSTPONE
+- * MEET [161]
+)";
+  constexpr std::string_view kParse = R"(
+Gondor Gondor PROPN 2 nsubj
+postponed postpone VERB 0 root
+the the DET 4 det
+meeting meeting NOUN 2 obj
+)";
+  model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
+  for (auto format : {lexicon::VerbFormat::kPetrarch2, lexicon::VerbFormat::kUniversalPetrarch}) {
+    lexicon::LoadOptions options;
+    std::vector<lexicon::Diagnostic> diagnostics;
+    auto verbs = lexicon::ParsePetrarchVerbs(kDelay, "test.verbs", format, options, &diagnostics);
+    ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+    WordVocabulary vocabulary;
+    VerbMatcher matcher(*verbs, vocabulary);
+    SentenceView view;
+    view.Reset(doc, doc.Tokens(doc.sentences[0]));
+    SentenceWords words;
+    words.Reset(view, vocabulary);
+    PatternMatch match = matcher.Match(view, words, 1, 0, verbs->blocks[0], nullptr);
+    EXPECT_EQ(match.pattern != nullptr, format == lexicon::VerbFormat::kPetrarch2);
+  }
+}
+
 }  // namespace
 }  // namespace dyad::coding
