@@ -32,6 +32,7 @@ size_t ActorMatcher::Slot(uint64_t key) const {
 }
 
 uint32_t ActorMatcher::Child(uint32_t node, uint32_t word, bool exact) const {
+  if (word >= edge_kinds_.size() || !(edge_kinds_[word] & (exact ? kExactEdge : kStemEdge))) return kNone;
   return edges_[Slot(EdgeKey(node, word, exact))].child;
 }
 
@@ -62,6 +63,8 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, Wor
           slot = Slot(key);
         }
         edges_[slot] = Edge{key, node_count_++};
+        if (edge_kinds_.size() <= id) edge_kinds_.resize(id + 1, 0);
+        edge_kinds_[id] |= exact ? kExactEdge : kStemEdge;
         ++edge_count_;
         payloads_.emplace_back();
       }
@@ -80,6 +83,7 @@ void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::
   stems_ = stems;
   payloads_.assign(1, {});
   edges_.assign(64, Edge{});
+  edge_kinds_.clear();
   edge_count_ = 0;
   node_count_ = 1;
   phrase_count_ = 0;

@@ -60,11 +60,16 @@ class ActorMatcher {
   static constexpr uint64_t kNoEdge = ~uint64_t{0};  // no key: word ids stop short of kNoWord
 
   void AddPhrase(const lexicon::WordSeq& words, Payload payload, WordVocabulary& vocabulary);
+  // kNone when no such edge.
   uint32_t Child(uint32_t node, uint32_t word, bool exact) const;
   // The slot of `key` in edges_: where it is, or the empty slot where it belongs.
   size_t Slot(uint64_t key) const;
 
   std::vector<Edge> edges_ = std::vector<Edge>(64);
+  // Per word id: kExactEdge and kStemEdge when some edge of that kind carries it. Most of a
+  // sentence's words are in no phrase; this spares their probes of the large edge table.
+  static constexpr uint8_t kExactEdge = 1, kStemEdge = 2;
+  std::vector<uint8_t> edge_kinds_;
   size_t edge_count_ = 0;
   std::vector<std::vector<Payload>> payloads_;     // per node
   uint32_t node_count_ = 1;                        // node 0 is the root

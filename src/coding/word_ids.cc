@@ -4,6 +4,22 @@
 
 namespace dyad::coding {
 
+namespace {
+
+inline char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+
+// Words that upper-case alike have the same ids: a lemma that equals its form but for case ("the"
+// of "The", "Iran" of "IRAN") needs no lookups of its own.
+bool SameUpperCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Upper(a[i]) != Upper(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 uint32_t WordVocabulary::Intern(std::string_view upper_word) {
   const uint64_t hash = Hash(upper_word);
   uint32_t id = Find(upper_word, hash);
@@ -52,8 +68,7 @@ void SentenceWords::LookUp(std::string_view text, const WordVocabulary& vocabula
   uint64_t hash = WordVocabulary::kHashStart;
   for (size_t i = 0; i < n; ++i) {
     if (i + kMaxStemSuffix >= n) prefix_hash[n - i - 1] = hash;  // the first i letters: cut n - i
-    char c = text[i];
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    const char c = Upper(text[i]);
     upper_[i] = c;
     hash = WordVocabulary::HashStep(hash, c);
   }
@@ -79,7 +94,7 @@ void SentenceWords::Reset(const SentenceView& view, const WordVocabulary& vocabu
     Token& t = tokens_[i];
     std::string_view form = view.Form(i), lemma = view.Lemma(i);
     LookUp(form, vocabulary, &t.form, t.stems.data());
-    if (lemma.data() == form.data() && lemma.size() == form.size()) {
+    if (SameUpperCase(lemma, form)) {
       t.lemma = t.form;
       std::fill(t.stems.begin() + kMaxStemSuffix, t.stems.end(), kNoWord);
     } else {
