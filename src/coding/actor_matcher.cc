@@ -24,9 +24,16 @@ uint64_t EdgeKey(uint32_t node, uint32_t word, bool exact) {
 
 }  // namespace
 
+size_t ActorMatcher::Slot(uint64_t key) const {
+  const size_t mask = edges_.size() - 1;
+  size_t i = MixHash(key) & mask;
+  while (edges_[i].key != key && edges_[i].key != kNoEdge) i = (i + 1) & mask;
+  return i;
+}
+
 uint32_t ActorMatcher::Child(uint32_t node, uint32_t word, bool exact) const {
-  auto it = edges_.find(EdgeKey(node, word, exact));
-  return it == edges_.end() ? kNone : it->second;
+  if (word >= edge_kinds_.size() || !(edge_kinds_[word] & (exact ? kExactEdge : kStemEdge))) return kNone;
+  return edges_[Slot(EdgeKey(node, word, exact))].child;
 }
 
 void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, WordVocabulary& vocabulary) {
@@ -43,13 +50,25 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, Wor
       std::string piece = w.text.substr(raw[k].start, raw[k].end - raw[k].start);
       bool exact = w.exact || k + 1 < raw.size() || piece.size() < 3;
       uint32_t id = vocabulary.Intern(piece);
-      uint64_t key = EdgeKey(node, id, exact);
-      auto it = edges_.find(key);
-      if (it == edges_.end()) {
-        it = edges_.emplace(key, node_count_++).first;
+      const uint64_t key = EdgeKey(node, id, exact);
+      size_t slot = Slot(key);
+      if (edges_[slot].key == kNoEdge) {
+        if (2 * (edge_count_ + 1) > edges_.size()) {
+          // Rehash into a table twice the size.
+          std::vector<Edge> old(2 * edges_.size());
+          old.swap(edges_);
+          for (const Edge& e : old) {
+            if (e.key != kNoEdge) edges_[Slot(e.key)] = e;
+          }
+          slot = Slot(key);
+        }
+        edges_[slot] = Edge{key, node_count_++};
+        if (edge_kinds_.size() <= id) edge_kinds_.resize(id + 1, 0);
+        edge_kinds_[id] |= exact ? kExactEdge : kStemEdge;
+        ++edge_count_;
         payloads_.emplace_back();
       }
-      node = it->second;
+      node = edges_[slot].child;
       ++pieces;
     }
   }
@@ -63,6 +82,11 @@ void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::
                          WordVocabulary& vocabulary, bool stems) {
   stems_ = stems;
   payloads_.assign(1, {});
+  edges_.assign(64, Edge{});
+  edge_kinds_.clear();
+  edge_count_ = 0;
+  node_count_ = 1;
+  phrase_count_ = 0;
   if (actors != nullptr) {
     for (size_t a = 0; a < actors->actors.size(); ++a) {
       for (const lexicon::ActorPhrase& p : actors->actors[a].phrases) {

@@ -10,13 +10,9 @@
 #ifndef DYAD_CODING_ACTOR_MATCHER_H_
 #define DYAD_CODING_ACTOR_MATCHER_H_
 
-#include <array>
 #include <cstdint>
-#include <functional>
 #include <span>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "coding/word_ids.h"
@@ -56,10 +52,25 @@ class ActorMatcher {
     uint32_t index;
   };
 
-  void AddPhrase(const lexicon::WordSeq& words, Payload payload, WordVocabulary& vocabulary);
-  uint32_t Child(uint32_t node, uint32_t word, bool exact) const;
+  // A trie edge in the open-addressing table edges_ (linear probing, at most half full).
+  struct Edge {
+    uint64_t key = kNoEdge;  // (node, word, exact) packed; kNoEdge: empty
+    uint32_t child = kNone;
+  };
+  static constexpr uint64_t kNoEdge = ~uint64_t{0};  // no key: word ids stop short of kNoWord
 
-  std::unordered_map<uint64_t, uint32_t> edges_;   // (node, word, exact) -> child node
+  void AddPhrase(const lexicon::WordSeq& words, Payload payload, WordVocabulary& vocabulary);
+  // kNone when no such edge.
+  uint32_t Child(uint32_t node, uint32_t word, bool exact) const;
+  // The slot of `key` in edges_: where it is, or the empty slot where it belongs.
+  size_t Slot(uint64_t key) const;
+
+  std::vector<Edge> edges_ = std::vector<Edge>(64);
+  // Per word id: kExactEdge and kStemEdge when some edge of that kind carries it. Most of a
+  // sentence's words are in no phrase; this spares their probes of the large edge table.
+  static constexpr uint8_t kExactEdge = 1, kStemEdge = 2;
+  std::vector<uint8_t> edge_kinds_;
+  size_t edge_count_ = 0;
   std::vector<std::vector<Payload>> payloads_;     // per node
   uint32_t node_count_ = 1;                        // node 0 is the root
   bool stems_ = true;

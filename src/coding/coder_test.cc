@@ -200,6 +200,24 @@ TEST(SentenceView, CyclicHeadsAreCutIntoAForest) {
   Code(doc);  // ends
 }
 
+TEST(SentenceView, SubtreesSpanEveryDescendant) {
+  // "the talks with Iran on trade ended": the subject's subtree reaches past its own children.
+  auto doc = Parsed(R"(
+    the the DET 2 det
+    talks talk NOUN 7 nsubj
+    with with ADP 4 case
+    Iran Iran PROPN 2 nmod
+    on on ADP 6 case
+    trade trade NOUN 4 nmod
+    ended end VERB 0 root)");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  EXPECT_EQ(view.Subtree(1), (std::pair<uint32_t, uint32_t>{0, 6}));
+  EXPECT_EQ(view.Subtree(3), (std::pair<uint32_t, uint32_t>{2, 6}));
+  EXPECT_EQ(view.Subtree(5), (std::pair<uint32_t, uint32_t>{4, 6}));
+  EXPECT_EQ(view.Subtree(6), (std::pair<uint32_t, uint32_t>{0, 7}));
+}
+
 TEST(Coder, NegationSuppressesUnlessAsked) {
   auto doc = Parsed(R"(
     Iran Iran PROPN 4 nsubj

@@ -1,5 +1,6 @@
 #include "coding/sentence_view.h"
 
+#include <algorithm>
 #include <array>
 
 #include "model/tagset.h"
@@ -100,6 +101,28 @@ void SentenceView::Reset(const model::Document& doc, std::span<const model::Toke
   for (size_t i = 0; i < n; ++i) {
     if (heads_[i] >= 0) children_[fill_[heads_[i]]++] = static_cast<uint32_t>(i);
   }
+  // Subtree extents: list the tokens top-down (roots, then each listed token's children), then
+  // fold every token's extent into its head's, bottom-up.
+  order_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    if (heads_[i] < 0) order_.push_back(static_cast<uint32_t>(i));
+  }
+  for (size_t k = 0; k < order_.size(); ++k) {
+    for (uint32_t c : Children(order_[k])) order_.push_back(c);
+  }
+  subtree_first_.resize(n);
+  subtree_end_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    subtree_first_[i] = static_cast<uint32_t>(i);
+    subtree_end_[i] = static_cast<uint32_t>(i + 1);
+  }
+  for (size_t k = order_.size(); k-- > 0;) {
+    uint32_t t = order_[k];
+    int h = heads_[t];
+    if (h < 0) continue;
+    subtree_first_[h] = std::min(subtree_first_[h], subtree_first_[t]);
+    subtree_end_[h] = std::max(subtree_end_[h], subtree_end_[t]);
+  }
 }
 
 std::string_view SentenceView::Lemma(size_t i) const {
@@ -147,22 +170,6 @@ std::pair<uint32_t, uint32_t> SentenceView::NounPhrase(size_t head) const {
       first = std::min(first, c);
       last = std::max(last, c);
       if (top < 64) stack[top++] = c;
-    }
-  }
-  return {first, last + 1};
-}
-
-std::pair<uint32_t, uint32_t> SentenceView::Subtree(size_t i) const {
-  uint32_t first = static_cast<uint32_t>(i), last = static_cast<uint32_t>(i);
-  stack_.clear();
-  stack_.push_back(static_cast<uint32_t>(i));
-  while (!stack_.empty()) {
-    uint32_t t = stack_.back();
-    stack_.pop_back();
-    for (uint32_t c : Children(t)) {
-      first = std::min(first, c);
-      last = std::max(last, c);
-      stack_.push_back(c);
     }
   }
   return {first, last + 1};

@@ -74,8 +74,9 @@ class SentenceView {
   // nummod, possessive and case-less nominal-modifier (nmod:desc) dependents, recursively, but not
   // clauses, appositions or prepositional modifiers (those name other participants).
   std::pair<uint32_t, uint32_t> NounPhrase(size_t head) const;
-  // The whole subtree of `i` as a token range [first, last + 1).
-  std::pair<uint32_t, uint32_t> Subtree(size_t i) const;
+  // The whole subtree of `i` as a token range [first, last + 1); computed once per sentence by
+  // Reset(), since the verb matcher asks for it per pattern.
+  std::pair<uint32_t, uint32_t> Subtree(size_t i) const { return {subtree_first_[i], subtree_end_[i]}; }
   // The preposition (case dependent) of a nominal, upper-cased words joined with '_' ("ON_BEHALF_OF"
   // comes out as "ON"); empty when none.
   std::string_view CaseOf(size_t nominal) const;
@@ -93,7 +94,8 @@ class SentenceView {
   std::vector<uint32_t> child_begin_;
   std::vector<uint32_t> children_;
   std::vector<uint32_t> fill_;            // scratch for building children_
-  mutable std::vector<uint32_t> stack_;   // scratch for Subtree()
+  std::vector<uint32_t> subtree_first_, subtree_end_;
+  std::vector<uint32_t> order_;           // scratch: tokens with every head before its dependents
   uint8_t upos_verb_ = 0, upos_aux_ = 0, upos_noun_ = 0, upos_propn_ = 0, upos_pron_ = 0,
           upos_num_ = 0, upos_x_ = 0;
 };

@@ -18,10 +18,8 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "coding/sentence_view.h"
@@ -31,20 +29,47 @@ namespace dyad::coding {
 inline constexpr uint32_t kNoWord = 0xFFFFFFFF;
 inline constexpr size_t kMaxStemSuffix = 3;
 
+// Mixes a 64-bit hash so that its low bits index a power-of-two table (MurmurHash3's finalizer).
+inline uint64_t MixHash(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+
+// Interned words in one open-addressing table. Words hash with FNV-1a, which runs left to right,
+// so SentenceWords hashes a token and its stems (prefixes) in one pass.
 class WordVocabulary {
  public:
+  static constexpr uint64_t kHashStart = 14695981039346656037ull;
+  static uint64_t HashStep(uint64_t state, char c) { return (state ^ static_cast<uint8_t>(c)) * 1099511628211ull; }
+  static uint64_t Hash(std::string_view word) {
+    uint64_t state = kHashStart;
+    for (char c : word) state = HashStep(state, c);
+    return state;
+  }
+
   // The id of `upper_word` (already upper-cased), adding it when new. Build time only.
   uint32_t Intern(std::string_view upper_word);
-  // The id of `upper_word`, or kNoWord.
-  uint32_t Find(std::string_view upper_word) const;
-  size_t size() const { return ids_.size(); }
+  // The id of `upper_word`, or kNoWord; `hash` is Hash(upper_word).
+  uint32_t Find(std::string_view upper_word, uint64_t hash) const;
+  uint32_t Find(std::string_view upper_word) const { return Find(upper_word, Hash(upper_word)); }
+  size_t size() const { return starts_.size() - 1; }
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Slot {
+    uint32_t tag = 0;       // the mixed hash's upper half: most mismatches end here
+    uint32_t id = kNoWord;  // kNoWord: empty
   };
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> ids_;
+  std::string_view Word(uint32_t id) const {
+    return std::string_view(chars_).substr(starts_[id], starts_[id + 1] - starts_[id]);
+  }
+  void Place(uint32_t id, uint64_t mixed);
+
+  std::string chars_;                // every word, concatenated in id order
+  std::vector<uint32_t> starts_{0};  // per id: where its word starts in chars_; then the end
+  std::vector<Slot> slots_;          // linear probing; a power of two, at most half full
 };
 
 // A dictionary word compiled for matching: its id and whether it matches as a stem.

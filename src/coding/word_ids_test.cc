@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "coding/discard_matcher.h"
 #include "model/parsed_sentence_test_util.h"
 
@@ -34,6 +37,32 @@ TEST(WordVocabularyTest, InternsOnce) {
   EXPECT_EQ(v.Find("ATTACK"), a);
   EXPECT_EQ(v.Find("attack"), kNoWord);  // callers upper-case
   EXPECT_EQ(v.size(), 2u);
+}
+
+TEST(WordVocabularyTest, KeepsIdsAcrossGrowth) {
+  // Thousands of words rehash the table several times; every id must stay findable.
+  WordVocabulary v;
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i) words.push_back("W" + std::to_string(i * 7919));
+  for (size_t i = 0; i < words.size(); ++i) ASSERT_EQ(v.Intern(words[i]), i);
+  for (size_t i = 0; i < words.size(); ++i) EXPECT_EQ(v.Find(words[i]), i);
+  EXPECT_EQ(v.Find("W1"), kNoWord);
+  EXPECT_EQ(v.Find(""), kNoWord);
+  EXPECT_EQ(v.size(), words.size());
+}
+
+TEST(SentenceWordsTest, StemsAreThePrefixesOfTheUpperCasedToken) {
+  // "capital": forms cut by one to three letters are CAPITA, CAPIT, CAPI.
+  WordVocabulary v;
+  const uint32_t capita = v.Intern("CAPITA"), capit = v.Intern("CAPIT"), capi = v.Intern("CAPI");
+  v.Intern("CAP");
+  Parsed p;
+  p.Look(v);
+  const SentenceWords::Token& t = p.words.token(3);
+  EXPECT_EQ(t.form, kNoWord);
+  EXPECT_EQ(t.stems[0], capita);
+  EXPECT_EQ(t.stems[1], capit);
+  EXPECT_EQ(t.stems[2], capi);
 }
 
 TEST(SentenceWordsTest, FormsLemmasAndStems) {
