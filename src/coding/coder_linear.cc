@@ -3,7 +3,8 @@
 // validation records assume its word-order rules, which a parse of their stylized (and often
 // ungrammatical) sentences cannot reproduce:
 //   - an actor phrase is a run of actor and agent mentions that touch, or are joined by "'s",
-//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor");
+//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor"), or an agent
+//     and an actor joined by "from" or "in" ("soldiers from Gondor");
 //   - a compound is a list of actor phrases joined by "and" (", and", or commas in a list that
 //     ends with "and"): "Mordor, Rohan, Fornost and Bree" names four participants;
 //   - an actor code with slashes ("LORIEN [ELR/GAL]") names several actors, one participant each;
@@ -83,16 +84,22 @@ int JoinsCompound(const SentenceView& view, const lexicon::DictionarySet& dicts,
 }  // namespace
 
 Coder::LinearSpan Coder::LinearPhrase(const Workspace& ws, int m) const {
+  // Mentions a and a + 1 belong to one phrase.
+  auto joined = [&](int a) {
+    const ActorMatcher::Match &left = ws.matches[a], &right = ws.matches[a + 1];
+    if (JoinsPhrase(ws.view, left.end, right.begin)) return true;
+    // An agent placed by a preposition: "soldiers from Gondor", "activists in Arnor".
+    if (left.kind != ActorMatcher::Kind::kAgent || right.kind != ActorMatcher::Kind::kActor ||
+        right.begin != left.end + 1) {
+      return false;
+    }
+    std::string_view w = ws.view.Form(left.end);
+    return IsWord(w, "from") || IsWord(w, "in");
+  };
   LinearSpan span{m, m};
-  while (span.first > 0 &&
-         JoinsPhrase(ws.view, ws.matches[span.first - 1].end, ws.matches[span.first].begin)) {
-    --span.first;
-  }
+  while (span.first > 0 && joined(span.first - 1)) --span.first;
   const int count = static_cast<int>(ws.matches.size());
-  while (span.last + 1 < count &&
-         JoinsPhrase(ws.view, ws.matches[span.last].end, ws.matches[span.last + 1].begin)) {
-    ++span.last;
-  }
+  while (span.last + 1 < count && joined(span.last)) ++span.last;
   return span;
 }
 

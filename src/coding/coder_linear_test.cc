@@ -106,6 +106,13 @@ TEST(CoderLinear, CompoundListsNeedAnAnd) {
   EXPECT_EQ(CodeText("Fornost welcomed Gondor , Rohan 's neighbour ."), "FOR>GON:041 ");
 }
 
+TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
+  EXPECT_EQ(CodeText("Militia from Gondor condemned Mordor ."), "GONMIL>MOR:122 ");
+  EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
+  // Two actors are two participants, whatever joins them.
+  EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
 TEST(CoderLinear, SlashCodesNameSeveralActors) {
   EXPECT_EQ(CodeText("Arnor welcomed Lorien ."), "ARN>ELR:041 ARN>GAL:041 ");
 }
