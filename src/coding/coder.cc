@@ -407,6 +407,11 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     actor_code = suffix;
     suffix.clear();
     p->agent_only = true;
+  } else if (actor_code.empty() && options_.convert_agents && (!prefix.empty() || !suffix.empty())) {
+    actor_code = prefix + suffix;
+    prefix.clear();
+    suffix.clear();
+    p->agent_only = true;
   }
   if (actor_code.empty()) return false;
   // The story's own title outranks a dictionary that has the person out of office:

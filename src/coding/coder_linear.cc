@@ -206,7 +206,8 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
   const int count = static_cast<int>(ws.matches.size());
   auto in_clause = [&](uint32_t token) { return clause.empty() || clause[token] == clause[verb]; };
   auto actor_at = [&](int m) {
-    // A mention whose phrase names an actor (an agent alone names no one).
+    // A mention whose phrase names an actor (an agent alone names no one, unless converted).
+    if (options_.convert_agents) return true;
     LinearSpan span = LinearPhrase(ws, m);
     for (int k = span.first; k <= span.last; ++k) {
       if (ws.matches[k].kind == ActorMatcher::Kind::kActor) return true;

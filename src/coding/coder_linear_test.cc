@@ -73,12 +73,12 @@ std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat f
 // "SOURCE>TARGET:CODE " per event, in order, for `text` (blank-separated tokens) under a flat
 // parse: every token depends on the first, none is tagged a verb.
 std::string CodeText(std::string_view text, lexicon::VerbFormat format = lexicon::VerbFormat::kTabari,
-                     std::string_view verbs = kTabariVerbs) {
+                     std::string_view verbs = kTabariVerbs, CoderOptions options = {}) {
   std::istringstream in{std::string(text)};
   std::string conll, w;
   for (int i = 0; in >> w; ++i) conll += w + " " + w + " X " + (i == 0 ? "0 root\n" : "1 dep\n");
   model::Document doc = model::testing::ParsedSentence(conll, "1995-01-01");
-  auto coder = Coder::Create(Dictionaries(format, verbs));
+  auto coder = Coder::Create(Dictionaries(format, verbs), options);
   EXPECT_TRUE(coder.ok());
   Coder::Workspace ws;
   std::vector<model::Event> events;
@@ -111,6 +111,16 @@ TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
   EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
   // Two actors are two participants, whatever joins them.
   EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
+TEST(CoderLinear, ConvertAgentCodesAnAgentWithNoActor) {
+  CoderOptions convert;
+  convert.convert_agents = true;
+  EXPECT_EQ(CodeText("Militia condemned Mordor .", lexicon::VerbFormat::kTabari, kTabariVerbs, convert), "MIL>MOR:122 ");
+  EXPECT_EQ(CodeText("Arnor condemned the militia .", lexicon::VerbFormat::kTabari, kTabariVerbs, convert),
+            "ARN>MIL:122 ");
+  // Without the option an agent alone names no one.
+  EXPECT_EQ(CodeText("Militia condemned Mordor ."), "");
 }
 
 TEST(CoderLinear, SlashCodesNameSeveralActors) {
