@@ -354,7 +354,7 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
   const std::string& spec = coder->dicts_->spec;
   coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
-                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"));
+                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"), spec.starts_with("tabari:"));
   return coder;
 }
 
