@@ -659,16 +659,26 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // The most specific surface that is present: multi-word verbs before single words.
     const lexicon::VerbEntry* entry = nullptr;
     const lexicon::VerbBlock* block = nullptr;
-    size_t best_parts = 0;
-    for (const lexicon::VerbRef& ref : *refs) {
-      const lexicon::VerbBlock& b = dicts_->verbs.blocks[ref.block];
-      const lexicon::VerbEntry& e = b.verbs[ref.verb];
-      size_t parts = e.lemma.before.size() + e.lemma.after.size();
-      if ((entry == nullptr || parts > best_parts) && verbs_.SurfaceMatches(view, v, e.lemma)) {
-        entry = &e;
-        block = &b;
-        best_parts = parts;
+    auto pick_entry = [&] {
+      size_t best_parts = 0;
+      for (const lexicon::VerbRef& ref : *refs) {
+        const lexicon::VerbBlock& b = dicts_->verbs.blocks[ref.block];
+        const lexicon::VerbEntry& e = b.verbs[ref.verb];
+        size_t parts = e.lemma.before.size() + e.lemma.after.size();
+        if ((entry == nullptr || parts > best_parts) && verbs_.SurfaceMatches(view, v, e.lemma)) {
+          entry = &e;
+          block = &b;
+          best_parts = parts;
+        }
       }
+    };
+    pick_entry();
+    // A form listed only in a multi-word verb ("CALLED_ON") that is not all present here is
+    // still a form of its stem: "called for" is CALL.
+    if (entry == nullptr && linear_format) {
+      upper = UpperCopy(view.Form(v));
+      refs = FindVerbStem(dicts_->verbs, upper);
+      if (refs != nullptr) pick_entry();
     }
     if (entry == nullptr) continue;
 

@@ -27,6 +27,9 @@ ACT [---]
 - SAID IT WOULD_* [101]
 SAID  [023?]
 WELCOM [041]
+CALL [---]
+- * FOR [095]
+CALLED_ON [094]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -160,6 +163,12 @@ TEST(CoderLinear, QuestionCodesYieldToTheClausesOtherVerbs) {
 TEST(CoderLinear, VerbStemsTakeRegularEndingsOnly) {
   EXPECT_EQ(CodeText("Estonia departed from Libya ."), "EST>LBY:032 ");
   EXPECT_EQ(CodeText("Estonia departx from Libya ."), "");
+}
+
+TEST(CoderLinear, AFormOfAMultiWordVerbIsStillAFormOfItsStem) {
+  EXPECT_EQ(CodeText("Estonia called on Libya ."), "EST>LBY:094 ");
+  // "called" without "on" is CALL.
+  EXPECT_EQ(CodeText("Estonia called for talks with Libya ."), "EST>LBY:095 ");
 }
 
 TEST(CoderLinear, DiscardAndComplexCodesVoidTheSentence) {
