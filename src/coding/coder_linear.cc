@@ -174,6 +174,8 @@ bool Coder::LinearVerbCandidate(const Workspace& ws, size_t v) const {
     const bool lower = std::any_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (capital && lower) return false;
   }
+  // "Estonia donate's cash": a noun ending makes a word a noun.
+  if (v + 1 < view.size() && (view.Form(v + 1) == "'s" || view.Form(v + 1) == "’s")) return false;
   std::string upper;
   return FindVerb(view, v, upper) != nullptr;
 }

@@ -136,6 +136,9 @@ TEST(CoderLinear, ArticlesAndCapitalsMakeAVerbANoun) {
   EXPECT_EQ(CodeText("Arnor is about the restore of ties with Gondor after Rohan attacked Bree ."),
             "ARN>BRE:190 ");
   EXPECT_EQ(CodeText("Arnor is about To Restore ties with Gondor ."), "");
+  // So does a noun ending: "welcome's".
+  EXPECT_EQ(CodeText("Arnor welcome 's Gondor ."), "");
+  EXPECT_EQ(CodeText("Arnor welcome Gondor ."), "ARN>GON:041 ");
 }
 
 TEST(CoderLinear, OneEventPerClauseAndTheSourceCarriesOver) {
