@@ -226,18 +226,27 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
       if (b > verb + 1 && in_clause(b) && IsWord(view.Form(b - 1), "by") && actor_at(m)) by_actor = m;
     }
   }
+  // A '+' slot's phrase is never the source too.
+  const LinearSpan bound = target >= 0 ? LinearPhrase(ws, target) : LinearSpan{-1, -1};
+  auto free_actor = [&](int m) { return (m < bound.first || m > bound.last) && actor_at(m); };
   int before = -1;
   for (int m = 0; m < count && before < 0; ++m) {
-    if (ws.matches[m].end <= verb && in_clause(ws.matches[m].begin) && actor_at(m)) before = m;
+    if (ws.matches[m].end <= verb && in_clause(ws.matches[m].begin) && free_actor(m)) before = m;
   }
   for (int m = 0; m < count && before < 0; ++m) {
-    if (ws.matches[m].end <= verb && actor_at(m)) before = m;
+    if (ws.matches[m].end <= verb && free_actor(m)) before = m;
   }
   if (by_actor >= 0) {
     source = by_actor;
     if (target < 0) target = before;
   } else if (source < 0) {
     source = before;
+  }
+  // "+ WAS * DEAD": with the target bound before the verb, the source may follow it ("An
+  // Eriadorian was shot dead in Osgiliath").
+  for (int m = 0; m < count && source < 0 && target >= 0; ++m) {
+    const uint32_t b = ws.matches[m].begin;
+    if (b > verb && in_clause(b) && free_actor(m)) source = m;
   }
   if (source >= 0) LinearCompound(doc, ws, source, sources);
   if (match.compound) return;  // '%': the compound acts on itself

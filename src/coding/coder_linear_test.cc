@@ -27,6 +27,8 @@ ACT [---]
 - SAID IT WOULD_* [101]
 SAID  [023?]
 WELCOM [041]
+SHOT [223]
+- + WAS * DEAD [224]
 CALL [---]
 - * FOR [095]
 CALLED_ON [094]
@@ -100,6 +102,8 @@ TEST(CoderLinear, SlotsBindTheirActorPhrases) {
   EXPECT_EQ(CodeText("Ithilen 's militia was freed from Mordor ."), "MOR>ITHMIL:066 ");
   // '%' binds a compound that acts on itself; "meeting" is a verb of the dictionary, tag or not.
   EXPECT_EQ(CodeText("Gondor and Osgiliath have postponed their meeting ."), "GON>OSG:191 OSG>GON:191 ");
+  // A '+' before the verb is not the source too: the source is the actor after the verb.
+  EXPECT_EQ(CodeText("Ithilen 's militia was shot dead in Mordor ."), "MOR>ITHMIL:224 ");
 }
 
 TEST(CoderLinear, CompoundListsNeedAnAnd) {
