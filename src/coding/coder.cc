@@ -419,6 +419,9 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   if (dyad_rules_ && actor_code.size() == 6 && actor_code.ends_with("ELI") && !suffix.empty() && suffix != "ELI") {
     actor_code.resize(3);
   }
+  // An agent the actor's code already carries is not added again: "human rights activists [NGM~]
+  // Amnesty International [NGM]" is NGM.
+  if (actor_code.starts_with(prefix)) prefix.clear();
   std::string code = prefix + actor_code;
   // An actor that already carries a role keeps it; a bare country takes the agent's.
   if (actor_code.size() <= 3) code += suffix;

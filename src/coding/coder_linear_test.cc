@@ -56,11 +56,13 @@ ESTONIA [EST]
 LIBYA [LBY]
 LORIEN [ELR/GAL]
 NASGUL [###]
+AMNESTY_INTERNATIONAL [NGM]
 )";
 
 constexpr std::string_view kAgents = R"(
 AMBASSADORS [~GOV]
 MILITIA [~MIL]
+HUMAN_RIGHTS_ACTIVISTS_ [NGM~]
 )";
 
 std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat format, std::string_view verbs) {
@@ -118,6 +120,11 @@ TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
   EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
   // Two actors are two participants, whatever joins them.
   EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
+TEST(CoderLinear, AnAgentTheActorsCodeCarriesIsNotAddedAgain) {
+  EXPECT_EQ(CodeText("Human rights activists of Gondor condemned Mordor ."), "NGMGON>MOR:122 ");
+  EXPECT_EQ(CodeText("Human rights activists Amnesty International condemned Mordor ."), "NGM>MOR:122 ");
 }
 
 TEST(CoderLinear, ConvertAgentCodesAnAgentWithNoActor) {
