@@ -202,14 +202,14 @@ bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCod
 }
 // TABARI verbs are stems ("RESTOR" codes restore, restored, restoring): the longest prefix of the
 // upper-cased form `upper` (three letters at least) that the index knows and that the rest of the
-// word extends by a regular ending (S, ES, D, ED, ING, E, optionally after a doubled consonant:
+// word extends by a regular ending (S, ES, D, ED, EN, ING, E, optionally after a doubled consonant:
 // "DEPARTX" is no form of DEPART); `upper` becomes it.
 const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary& verbs, std::string& upper) {
   if (verbs.format != lexicon::VerbFormat::kTabari && verbs.format != lexicon::VerbFormat::kPetrarch1) return nullptr;
   auto regular_ending = [&](size_t len) {
     std::string_view rest = std::string_view(upper).substr(len);
     if (!rest.empty() && rest[0] == upper[len - 1]) rest.remove_prefix(1);  // BANNED, STOPPING
-    for (std::string_view e : {"", "S", "ES", "D", "ED", "ING", "E"}) {
+    for (std::string_view e : {"", "S", "ES", "D", "ED", "EN", "ING", "E"}) {
       if (rest == e) return true;
     }
     return false;

@@ -176,6 +176,7 @@ TEST(CoderLinear, QuestionCodesYieldToTheClausesOtherVerbs) {
 
 TEST(CoderLinear, VerbStemsTakeRegularEndingsOnly) {
   EXPECT_EQ(CodeText("Estonia departed from Libya ."), "EST>LBY:032 ");
+  EXPECT_EQ(CodeText("Estonia departen from Libya ."), "EST>LBY:032 ");
   EXPECT_EQ(CodeText("Estonia departx from Libya ."), "");
 }
 
