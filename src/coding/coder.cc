@@ -668,6 +668,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         const lexicon::VerbBlock& b = dicts_->verbs.blocks[ref.block];
         const lexicon::VerbEntry& e = b.verbs[ref.verb];
         size_t parts = e.lemma.before.size() + e.lemma.after.size();
+        if (e.lemma.no_endings && UpperCopy(view.Form(v)) != e.lemma.verb) continue;  // "BAN=": not "baning"
         if ((entry == nullptr || parts > best_parts) && verbs_.SurfaceMatches(view, v, e.lemma)) {
           entry = &e;
           block = &b;

@@ -23,6 +23,7 @@ CONDEMN [122]
 PROMISE [050]
 ATTACK [190]
 DEPART_ [032]
+BAN= [191]
 ACT [---]
 - SAID IT WOULD_* [101]
 SAID  [023?]
@@ -177,6 +178,9 @@ TEST(CoderLinear, QuestionCodesYieldToTheClausesOtherVerbs) {
 TEST(CoderLinear, VerbStemsTakeRegularEndingsOnly) {
   EXPECT_EQ(CodeText("Estonia departed from Libya ."), "EST>LBY:032 ");
   EXPECT_EQ(CodeText("Estonia departen from Libya ."), "EST>LBY:032 ");
+  // "BAN=" takes no endings at all.
+  EXPECT_EQ(CodeText("Estonia will ban Libya ."), "EST>LBY:191 ");
+  EXPECT_EQ(CodeText("Estonia is baning Libya ."), "");
   EXPECT_EQ(CodeText("Estonia departx from Libya ."), "");
 }
 
