@@ -88,6 +88,8 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
       std::printf("suite %s: %s (%zu records), dictionaries %s\n", std::string(io::SuiteKindName(*kind)).c_str(),
                   suite->records_file.c_str(), suite->records.size(), suite->dictionaries.c_str());
 
+      // Records coded under TABARI's SET: CONVERT AGENT get an engine of their own, opened once.
+      std::unique_ptr<pipeline::Engine> converting;
       pipeline::Engine::Workspace ws;
       std::vector<model::Event> events;
       std::map<std::string, Tally> categories;
@@ -110,7 +112,17 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
           doc.date = r.date;
           doc.text = r.text;
           events.clear();
-          Status s = (*engine)->Code(doc, ws, events);
+          if (r.convert_agents && converting == nullptr) {
+            pipeline::EngineOptions convert_options = options;
+            convert_options.coder.convert_agents = true;
+            auto opened = pipeline::Engine::Open(convert_options);
+            if (!opened.ok()) {
+              std::fprintf(stderr, "dyad validate: %s\n", opened.status().message().c_str());
+              return 2;
+            }
+            converting = std::move(opened).value();
+          }
+          Status s = (r.convert_agents ? *converting : **engine).Code(doc, ws, events);
           if (!s.ok()) error = s.message();
           for (const model::Event& e : events) got.insert(Triple{Upper(e.source.code), Upper(e.target.code), Upper(e.cameo)});
         }

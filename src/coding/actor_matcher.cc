@@ -18,6 +18,13 @@ bool IsLowercaseAcronymMatch(std::span<const std::string_view> forms, size_t beg
   return true;
 }
 
+// `form` (any case) ends with `upper`.
+bool EndsWithUpper(std::string_view form, std::string_view upper) {
+  if (form.size() < upper.size()) return false;
+  form.remove_prefix(form.size() - upper.size());
+  return std::equal(form.begin(), form.end(), upper.begin(), [](char a, char b) { return (a & ~0x20) == b; });
+}
+
 uint64_t EdgeKey(uint32_t node, uint32_t word, bool exact) {
   return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | (exact ? 1 : 0);
 }
@@ -79,8 +86,9 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, Wor
 }
 
 void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents,
-                         WordVocabulary& vocabulary, bool stems) {
+                         WordVocabulary& vocabulary, bool stems, bool noun_endings) {
   stems_ = stems;
+  noun_endings_ = noun_endings;
   payloads_.assign(1, {});
   edges_.assign(64, Edge{});
   edge_kinds_.clear();
@@ -134,6 +142,11 @@ void ActorMatcher::FindAll(std::span<const std::string_view> forms, const Senten
       }
       for (size_t k = 0; stems_ && k < kMaxStemSuffix; ++k) {
         if (token.stems[k] != kNoWord) push(Child(f.node, token.stems[k], false));
+      }
+      if (noun_endings_ && EndsWithUpper(forms[f.pos], "S")) {
+        // stems[0] / stems[1]: the form without its last one / two letters.
+        push(Child(f.node, token.stems[0], true));
+        if (EndsWithUpper(forms[f.pos], "ES")) push(Child(f.node, token.stems[1], true));
       }
     }
     if (best_node == kNone || IsLowercaseAcronymMatch(forms, i, best_end)) {

@@ -35,9 +35,10 @@ class ActorMatcher {
   // `vocabulary`. The dictionaries must outlive the matcher only for reporting; the matcher keeps
   // indices, not pointers. `stems` false: every word matches whole (PETRARCH2 and
   // UniversalPetrarch list their plurals and match words exactly, so "DIPLOMAT" is no stem of
-  // "diplomatic" there).
+  // "diplomatic" there). `noun_endings` (TABARI): a whole word also matches with a regular noun
+  // ending, S or ES ("RADIO_" matches "radios", "GUERRILLA_" "guerrillas").
   void Build(const lexicon::ActorDictionary* actors, const lexicon::AgentDictionary* agents,
-             WordVocabulary& vocabulary, bool stems = true);
+             WordVocabulary& vocabulary, bool stems = true, bool noun_endings = false);
 
   // Appends the non-overlapping longest matches in the sentence to `out`: `forms` are its token
   // forms, `words` its word ids in the vocabulary given to Build(). Thread-safe (const).
@@ -74,6 +75,7 @@ class ActorMatcher {
   std::vector<std::vector<Payload>> payloads_;     // per node
   uint32_t node_count_ = 1;                        // node 0 is the root
   bool stems_ = true;
+  bool noun_endings_ = false;
   size_t phrase_count_ = 0;
 };
 

@@ -230,14 +230,14 @@ bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCod
 }
 // TABARI verbs are stems ("RESTOR" codes restore, restored, restoring): the longest prefix of the
 // upper-cased form `upper` (three letters at least) that the index knows and that the rest of the
-// word extends by a regular ending (S, ES, D, ED, ING, E, optionally after a doubled consonant:
+// word extends by a regular ending (S, ES, D, ED, EN, ING, E, optionally after a doubled consonant:
 // "DEPARTX" is no form of DEPART); `upper` becomes it.
 const std::vector<lexicon::VerbRef>* FindVerbStem(const lexicon::VerbDictionary& verbs, std::string& upper) {
   if (verbs.format != lexicon::VerbFormat::kTabari && verbs.format != lexicon::VerbFormat::kPetrarch1) return nullptr;
   auto regular_ending = [&](size_t len) {
     std::string_view rest = std::string_view(upper).substr(len);
     if (!rest.empty() && rest[0] == upper[len - 1]) rest.remove_prefix(1);  // BANNED, STOPPING
-    for (std::string_view e : {"", "S", "ES", "D", "ED", "ING", "E"}) {
+    for (std::string_view e : {"", "S", "ES", "D", "ED", "EN", "ING", "E"}) {
       if (rest == e) return true;
     }
     return false;
@@ -382,7 +382,7 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
   const std::string& spec = coder->dicts_->spec;
   coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
-                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"));
+                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"), spec.starts_with("tabari:"));
   return coder;
 }
 
@@ -435,6 +435,11 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     actor_code = suffix;
     suffix.clear();
     p->agent_only = true;
+  } else if (actor_code.empty() && options_.convert_agents && (!prefix.empty() || !suffix.empty())) {
+    actor_code = prefix + suffix;
+    prefix.clear();
+    suffix.clear();
+    p->agent_only = true;
   }
   if (actor_code.empty()) return false;
   // The story's own title outranks a dictionary that has the person out of office:
@@ -442,6 +447,9 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   if (dyad_rules_ && actor_code.size() == 6 && actor_code.ends_with("ELI") && !suffix.empty() && suffix != "ELI") {
     actor_code.resize(3);
   }
+  // An agent the actor's code already carries is not added again: "human rights activists [NGM~]
+  // Amnesty International [NGM]" is NGM.
+  if (actor_code.starts_with(prefix)) prefix.clear();
   std::string code = prefix + actor_code;
   // An actor that already carries a role keeps it; a bare country takes the agent's.
   if (actor_code.size() <= 3) code += suffix;
@@ -683,16 +691,27 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // The most specific surface that is present: multi-word verbs before single words.
     const lexicon::VerbEntry* entry = nullptr;
     const lexicon::VerbBlock* block = nullptr;
-    size_t best_parts = 0;
-    for (const lexicon::VerbRef& ref : *refs) {
-      const lexicon::VerbBlock& b = dicts_->verbs.blocks[ref.block];
-      const lexicon::VerbEntry& e = b.verbs[ref.verb];
-      size_t parts = e.lemma.before.size() + e.lemma.after.size();
-      if ((entry == nullptr || parts > best_parts) && verbs_.SurfaceMatches(view, v, e.lemma)) {
-        entry = &e;
-        block = &b;
-        best_parts = parts;
+    auto pick_entry = [&] {
+      size_t best_parts = 0;
+      for (const lexicon::VerbRef& ref : *refs) {
+        const lexicon::VerbBlock& b = dicts_->verbs.blocks[ref.block];
+        const lexicon::VerbEntry& e = b.verbs[ref.verb];
+        size_t parts = e.lemma.before.size() + e.lemma.after.size();
+        if (e.lemma.no_endings && UpperCopy(view.Form(v)) != e.lemma.verb) continue;  // "BAN=": not "baning"
+        if ((entry == nullptr || parts > best_parts) && verbs_.SurfaceMatches(view, v, e.lemma)) {
+          entry = &e;
+          block = &b;
+          best_parts = parts;
+        }
       }
+    };
+    pick_entry();
+    // A form listed only in a multi-word verb ("CALLED_ON") that is not all present here is
+    // still a form of its stem: "called for" is CALL.
+    if (entry == nullptr && linear_format) {
+      upper = UpperCopy(view.Form(v));
+      refs = FindVerbStem(dicts_->verbs, upper);
+      if (refs != nullptr) pick_entry();
     }
     if (entry == nullptr) continue;
 

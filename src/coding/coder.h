@@ -41,6 +41,9 @@ namespace dyad::coding {
 struct CoderOptions {
   bool code_negated = false;   // code "did not sign" as if it were "signed"
   bool require_target = true;  // PETRARCH's require_dyad: no event without a target actor
+  // TABARI's SET: CONVERT AGENT (TABARI / PETRARCH-1 dictionaries): a phrase of agents with no
+  // actor names a participant coded by its agents ("guerrillas" -> REB).
+  bool convert_agents = false;
 };
 
 // What `dyad explain` shows for one sentence.

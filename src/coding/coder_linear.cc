@@ -3,7 +3,8 @@
 // validation records assume its word-order rules, which a parse of their stylized (and often
 // ungrammatical) sentences cannot reproduce:
 //   - an actor phrase is a run of actor and agent mentions that touch, or are joined by "'s",
-//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor");
+//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor"), or an agent
+//     and an actor joined by "from" or "in" ("soldiers from Gondor");
 //   - a compound is a list of actor phrases joined by "and" (", and", or commas in a list that
 //     ends with "and"): "Mordor, Rohan, Fornost and Bree" names four participants;
 //   - an actor code with slashes ("LORIEN [ELR/GAL]") names several actors, one participant each;
@@ -83,16 +84,22 @@ int JoinsCompound(const SentenceView& view, const lexicon::DictionarySet& dicts,
 }  // namespace
 
 Coder::LinearSpan Coder::LinearPhrase(const Workspace& ws, int m) const {
+  // Mentions a and a + 1 belong to one phrase.
+  auto joined = [&](int a) {
+    const ActorMatcher::Match &left = ws.matches[a], &right = ws.matches[a + 1];
+    if (JoinsPhrase(ws.view, left.end, right.begin)) return true;
+    // An agent placed by a preposition: "soldiers from Gondor", "activists in Arnor".
+    if (left.kind != ActorMatcher::Kind::kAgent || right.kind != ActorMatcher::Kind::kActor ||
+        right.begin != left.end + 1) {
+      return false;
+    }
+    std::string_view w = ws.view.Form(left.end);
+    return IsWord(w, "from") || IsWord(w, "in");
+  };
   LinearSpan span{m, m};
-  while (span.first > 0 &&
-         JoinsPhrase(ws.view, ws.matches[span.first - 1].end, ws.matches[span.first].begin)) {
-    --span.first;
-  }
+  while (span.first > 0 && joined(span.first - 1)) --span.first;
   const int count = static_cast<int>(ws.matches.size());
-  while (span.last + 1 < count &&
-         JoinsPhrase(ws.view, ws.matches[span.last].end, ws.matches[span.last + 1].begin)) {
-    ++span.last;
-  }
+  while (span.last + 1 < count && joined(span.last)) ++span.last;
   return span;
 }
 
@@ -167,6 +174,8 @@ bool Coder::LinearVerbCandidate(const Workspace& ws, size_t v) const {
     const bool lower = std::any_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (capital && lower) return false;
   }
+  // "Estonia donate's cash": a noun ending makes a word a noun.
+  if (v + 1 < view.size() && (view.Form(v + 1) == "'s" || view.Form(v + 1) == "’s")) return false;
   std::string upper;
   return FindVerb(view, v, upper) != nullptr;
 }
@@ -199,7 +208,8 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
   const int count = static_cast<int>(ws.matches.size());
   auto in_clause = [&](uint32_t token) { return clause.empty() || clause[token] == clause[verb]; };
   auto actor_at = [&](int m) {
-    // A mention whose phrase names an actor (an agent alone names no one).
+    // A mention whose phrase names an actor (an agent alone names no one, unless converted).
+    if (options_.convert_agents) return true;
     LinearSpan span = LinearPhrase(ws, m);
     for (int k = span.first; k <= span.last; ++k) {
       if (ws.matches[k].kind == ActorMatcher::Kind::kActor) return true;
@@ -216,18 +226,27 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
       if (b > verb + 1 && in_clause(b) && IsWord(view.Form(b - 1), "by") && actor_at(m)) by_actor = m;
     }
   }
+  // A '+' slot's phrase is never the source too.
+  const LinearSpan bound = target >= 0 ? LinearPhrase(ws, target) : LinearSpan{-1, -1};
+  auto free_actor = [&](int m) { return (m < bound.first || m > bound.last) && actor_at(m); };
   int before = -1;
   for (int m = 0; m < count && before < 0; ++m) {
-    if (ws.matches[m].end <= verb && in_clause(ws.matches[m].begin) && actor_at(m)) before = m;
+    if (ws.matches[m].end <= verb && in_clause(ws.matches[m].begin) && free_actor(m)) before = m;
   }
   for (int m = 0; m < count && before < 0; ++m) {
-    if (ws.matches[m].end <= verb && actor_at(m)) before = m;
+    if (ws.matches[m].end <= verb && free_actor(m)) before = m;
   }
   if (by_actor >= 0) {
     source = by_actor;
     if (target < 0) target = before;
   } else if (source < 0) {
     source = before;
+  }
+  // "+ WAS * DEAD": with the target bound before the verb, the source may follow it ("An
+  // Eriadorian was shot dead in Osgiliath").
+  for (int m = 0; m < count && source < 0 && target >= 0; ++m) {
+    const uint32_t b = ws.matches[m].begin;
+    if (b > verb && in_clause(b) && free_actor(m)) source = m;
   }
   if (source >= 0) LinearCompound(doc, ws, source, sources);
   if (match.compound) return;  // '%': the compound acts on itself

@@ -23,10 +23,16 @@ CONDEMN [122]
 PROMISE [050]
 ATTACK [190]
 DEPART_ [032]
+BAN= [191]
 ACT [---]
 - SAID IT WOULD_* [101]
 SAID  [023?]
 WELCOM [041]
+SHOT [223]
+- + WAS * DEAD [224]
+CALL [---]
+- * FOR [095]
+CALLED_ON [094]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -51,11 +57,13 @@ ESTONIA [EST]
 LIBYA [LBY]
 LORIEN [ELR/GAL]
 NASGUL [###]
+AMNESTY_INTERNATIONAL [NGM]
 )";
 
 constexpr std::string_view kAgents = R"(
 AMBASSADORS [~GOV]
 MILITIA [~MIL]
+HUMAN_RIGHTS_ACTIVISTS_ [NGM~]
 )";
 
 std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat format, std::string_view verbs) {
@@ -73,12 +81,12 @@ std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat f
 // "SOURCE>TARGET:CODE " per event, in order, for `text` (blank-separated tokens) under a flat
 // parse: every token depends on the first, none is tagged a verb.
 std::string CodeText(std::string_view text, lexicon::VerbFormat format = lexicon::VerbFormat::kTabari,
-                     std::string_view verbs = kTabariVerbs) {
+                     std::string_view verbs = kTabariVerbs, CoderOptions options = {}) {
   std::istringstream in{std::string(text)};
   std::string conll, w;
   for (int i = 0; in >> w; ++i) conll += w + " " + w + " X " + (i == 0 ? "0 root\n" : "1 dep\n");
   model::Document doc = model::testing::ParsedSentence(conll, "1995-01-01");
-  auto coder = Coder::Create(Dictionaries(format, verbs));
+  auto coder = Coder::Create(Dictionaries(format, verbs), options);
   EXPECT_TRUE(coder.ok());
   Coder::Workspace ws;
   std::vector<model::Event> events;
@@ -97,6 +105,8 @@ TEST(CoderLinear, SlotsBindTheirActorPhrases) {
   EXPECT_EQ(CodeText("Ithilen 's militia was freed from Mordor ."), "MOR>ITHMIL:066 ");
   // '%' binds a compound that acts on itself; "meeting" is a verb of the dictionary, tag or not.
   EXPECT_EQ(CodeText("Gondor and Osgiliath have postponed their meeting ."), "GON>OSG:191 OSG>GON:191 ");
+  // A '+' before the verb is not the source too: the source is the actor after the verb.
+  EXPECT_EQ(CodeText("Ithilen 's militia was shot dead in Mordor ."), "MOR>ITHMIL:224 ");
 }
 
 TEST(CoderLinear, CompoundListsNeedAnAnd) {
@@ -104,6 +114,28 @@ TEST(CoderLinear, CompoundListsNeedAnAnd) {
             "FOR>GON:041 BRE>GON:041 ROH>GON:041 ");
   // A comma alone is an apposition, not a list.
   EXPECT_EQ(CodeText("Fornost welcomed Gondor , Rohan 's neighbour ."), "FOR>GON:041 ");
+}
+
+TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
+  EXPECT_EQ(CodeText("Militia from Gondor condemned Mordor ."), "GONMIL>MOR:122 ");
+  EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
+  // Two actors are two participants, whatever joins them.
+  EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
+TEST(CoderLinear, AnAgentTheActorsCodeCarriesIsNotAddedAgain) {
+  EXPECT_EQ(CodeText("Human rights activists of Gondor condemned Mordor ."), "NGMGON>MOR:122 ");
+  EXPECT_EQ(CodeText("Human rights activists Amnesty International condemned Mordor ."), "NGM>MOR:122 ");
+}
+
+TEST(CoderLinear, ConvertAgentCodesAnAgentWithNoActor) {
+  CoderOptions convert;
+  convert.convert_agents = true;
+  EXPECT_EQ(CodeText("Militia condemned Mordor .", lexicon::VerbFormat::kTabari, kTabariVerbs, convert), "MIL>MOR:122 ");
+  EXPECT_EQ(CodeText("Arnor condemned the militia .", lexicon::VerbFormat::kTabari, kTabariVerbs, convert),
+            "ARN>MIL:122 ");
+  // Without the option an agent alone names no one.
+  EXPECT_EQ(CodeText("Militia condemned Mordor ."), "");
 }
 
 TEST(CoderLinear, SlashCodesNameSeveralActors) {
@@ -116,6 +148,9 @@ TEST(CoderLinear, ArticlesAndCapitalsMakeAVerbANoun) {
   EXPECT_EQ(CodeText("Arnor is about the restore of ties with Gondor after Rohan attacked Bree ."),
             "ARN>BRE:190 ");
   EXPECT_EQ(CodeText("Arnor is about To Restore ties with Gondor ."), "");
+  // So does a noun ending: "welcome's".
+  EXPECT_EQ(CodeText("Arnor welcome 's Gondor ."), "");
+  EXPECT_EQ(CodeText("Arnor welcome Gondor ."), "ARN>GON:041 ");
 }
 
 TEST(CoderLinear, OneEventPerClauseAndTheSourceCarriesOver) {
@@ -142,7 +177,17 @@ TEST(CoderLinear, QuestionCodesYieldToTheClausesOtherVerbs) {
 
 TEST(CoderLinear, VerbStemsTakeRegularEndingsOnly) {
   EXPECT_EQ(CodeText("Estonia departed from Libya ."), "EST>LBY:032 ");
+  EXPECT_EQ(CodeText("Estonia departen from Libya ."), "EST>LBY:032 ");
+  // "BAN=" takes no endings at all.
+  EXPECT_EQ(CodeText("Estonia will ban Libya ."), "EST>LBY:191 ");
+  EXPECT_EQ(CodeText("Estonia is baning Libya ."), "");
   EXPECT_EQ(CodeText("Estonia departx from Libya ."), "");
+}
+
+TEST(CoderLinear, AFormOfAMultiWordVerbIsStillAFormOfItsStem) {
+  EXPECT_EQ(CodeText("Estonia called on Libya ."), "EST>LBY:094 ");
+  // "called" without "on" is CALL.
+  EXPECT_EQ(CodeText("Estonia called for talks with Libya ."), "EST>LBY:095 ");
 }
 
 TEST(CoderLinear, DiscardAndComplexCodesVoidTheSentence) {

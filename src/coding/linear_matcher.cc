@@ -17,6 +17,22 @@ bool TextMatches(std::string_view token, std::string_view word, bool stem) {
   return true;
 }
 
+// End (exclusive) of the tokens from `begin` that spell the dictionary word `word` (upper case)
+// when the tokenizer cut it ("DIDN'T" = "did" "n't"), or -1.
+int SplitWordEnd(const SentenceView& view, size_t begin, std::string_view word) {
+  size_t pos = 0, t = begin;
+  while (t < view.size() && pos < word.size()) {
+    std::string_view form = view.Form(t);
+    if (form.empty() || form.size() > word.size() - pos) break;
+    for (size_t i = 0; i < form.size(); ++i) {
+      if (Upper(form[i]) != word[pos + i]) return -1;
+    }
+    pos += form.size();
+    ++t;
+  }
+  return pos == word.size() && t >= begin + 2 ? static_cast<int>(t) : -1;
+}
+
 bool IsSlot(lexicon::WordKind k) {
   return k == lexicon::WordKind::kSource || k == lexicon::WordKind::kTarget || k == lexicon::WordKind::kCompound ||
          k == lexicon::WordKind::kSkip;
@@ -71,7 +87,11 @@ int LinearMatcher::LiteralEnds(const Context& ctx, const lexicon::PatternWord& e
   };
   switch (e.kind) {
     case lexicon::WordKind::kWord:
-      if (WordMatches(ctx.view, begin, e)) add(static_cast<int>(begin) + 1);
+      if (WordMatches(ctx.view, begin, e)) {
+        add(static_cast<int>(begin) + 1);
+      } else if (e.text.find_first_of("'-.") != std::string::npos) {
+        add(SplitWordEnd(ctx.view, begin, e.text));
+      }
       break;
     case lexicon::WordKind::kSynset: {
       const lexicon::Synset* set = dict_.FindSynset(e.text);

@@ -11,6 +11,7 @@
 //   WORD               -> a stem: matches a token that starts with it (words of one or two
 //                         letters must match whole, or "IN" would match INDIA);
 //   WORD_              -> the whole token;
+//   DIDN'T             -> also the tokens the tokenizer cut it into ("did" "n't");
 //   &NAME              -> any member of the synset (members may be several adjacent words, or
 //                         other synsets, to a depth of 8);
 //   { A | B C }        -> any alternative, each read as adjacent words;

@@ -31,6 +31,7 @@ POSTPONE [---]
 PLAN [---]
 - * FOR { ECONOMIC_SANCTIONS | TOTAL_BOYCOTT | EMBARGO }  [172]
 - FAILED_TO_*  [111]
+- DIDN'T *  [081]
 - IN_*  [075]
 - IN *  [072]
 - SAID WOULD_*_TALKS  [102]
@@ -191,6 +192,12 @@ TEST_F(LinearMatcherTest, ShortWordsAreWholeWordsLongOnesAreStems) {
   lexicon::PatternWord exact = stem;
   exact.exact = true;
   EXPECT_FALSE(LinearMatcher::WordMatches(s.view, 0, exact));
+}
+
+TEST_F(LinearMatcherTest, AWordTheTokenizerCutMatchesItsPieces) {
+  EXPECT_EQ(Code("[Gondor] didn't plans", "PLAN", "plans"), "081");
+  EXPECT_EQ(Code("[Gondor] did n't plans", "PLAN", "plans"), "081");
+  EXPECT_EQ(Code("[Gondor] did not plans", "PLAN", "plans"), "");
 }
 
 TEST_F(LinearMatcherTest, JoinedGroupAndSlotBeforeVerb) {

@@ -90,6 +90,7 @@ struct TabariOptionState {
   bool code_by = false;    // SET: CODE BY SENTENCE / CODE ALL (dyad codes every clause)
   bool comma = false;      // COMMA: with non-default limits
   int min_words = 0;       // SET: MINIMUM WORDS
+  bool convert_agents = false;  // SET: CONVERT AGENT
   bool finished = false;   // FINAL-01 seen
 
   // Applies "OPTION: ..." (the text after "OPTION:"); false when not understood.
@@ -107,6 +108,8 @@ struct TabariOptionState {
       comma = compact != "COMMA:OFF";
     } else if (compact.starts_with("SET:MINIMUMWORDS=")) {
       min_words = std::atoi(compact.c_str() + std::string_view("SET:MINIMUMWORDS=").size());
+    } else if (compact.starts_with("SET:CONVERTAGENT=")) {
+      convert_agents = compact == "SET:CONVERTAGENT=TRUE";
     }
   }
 };
@@ -251,6 +254,7 @@ std::vector<SuiteRecord> ParseTabariValidation(std::string_view text, std::strin
                                       r.line, r.id, r.marker));
     }
     r.min_words = options.min_words;
+    r.convert_agents = options.convert_agents;
 
     if (r.id == "FINAL-01") options.finished = true;
     if (options.finished) {

@@ -17,7 +17,8 @@
 //                         code) dyad codes from its text equals the set of expected events. A
 //                         trailing date after '}' is TABARI's event date and is not compared.
 //   { ~X / ... }          TABARI's converted agent (SET: CONVERT AGENT): an agent with no actor
-//                         codes as the agent code. dyad always does that, so '~' is dropped.
+//                         codes as the agent code. '~' is dropped; the records coded while the
+//                         option is set say so (convert_agents).
 //   {---}                 no event expected.
 //   {###}                 TABARI discards the sentence (a discard phrase or a [###] code): no event.
 //   {+++}                 TABARI found the sentence too complex (or lacking an actor before the
@@ -34,7 +35,8 @@
 //   not implemented), records without expectations, TABARI option-only records, TABARI records
 //   from FINAL-01 on (debugging records, expected to fail), and TABARI records coded while an
 //   option dyad does not implement is in effect: DEFAULT: actors, SET: CODE BY SENTENCE / CODE
-//   ALL, and COMMA: with non-default limits. SET: MINIMUM WORDS is honoured (see min_words).
+//   ALL, and COMMA: with non-default limits. SET: MINIMUM WORDS and SET: CONVERT AGENT are honoured
+//   (min_words, convert_agents).
 //   Options that change only the output (TIME SHIFT, YYYY, OUTPUT, FORWARD, COMPLEX's EXPLAIN)
 //   do not matter to the comparison.
 #ifndef DYAD_IO_VALIDATION_SUITE_H_
@@ -72,6 +74,7 @@ struct SuiteRecord {
   std::string marker;                   // "---", "###", "+++", "noevents", "error=dateline", or ""
   std::string skip;                     // non-empty: not evaluated, and why
   int min_words = 0;                    // TABARI SET: MINIMUM WORDS in effect: shorter texts are not coded
+  bool convert_agents = false;          // TABARI SET: CONVERT AGENT in effect (CoderOptions::convert_agents)
   size_t line = 0;                      // where the record starts in its file
 };
 

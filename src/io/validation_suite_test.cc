@@ -119,6 +119,8 @@ TEST(TabariValidationTest, RecordsMarkersAndOptions) {
 
   EXPECT_EQ(r[6].skip, "option record");
   EXPECT_EQ(r[7].expected, (std::vector<ExpectedEvent>{E("ARN", "MOS", "064")}));  // '~' dropped
+  EXPECT_TRUE(r[7].convert_agents);
+  EXPECT_FALSE(r[0].convert_agents);
 
   EXPECT_EQ(r[8].skip, "option record");
   EXPECT_EQ(r[9].skip, "DEFAULT: actors not implemented");

@@ -104,6 +104,7 @@ struct VerbSurface {
   std::vector<std::string> before;  // words that must precede the verb ("RE" in RE_+ARREST)
   std::string verb;                 // "CALL"
   std::vector<std::string> after;   // words that must follow it ("OFF" in +CALL_OFF)
+  bool no_endings = false;          // TABARI "BAN=": the verb word takes no regular endings
   friend bool operator==(const VerbSurface&, const VerbSurface&) = default;
 };
 

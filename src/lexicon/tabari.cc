@@ -259,6 +259,7 @@ class LinearVerbParser {
   bool Surface(std::string_view s, VerbSurface* out) {
     std::vector<std::string> words;
     int verb_at = -1;
+    std::vector<bool> no_endings;  // per word: written with '='
     for (std::string_view chunk : SplitWhitespace(s)) {
       size_t i = 0;
       while (i <= chunk.size()) {
@@ -270,14 +271,19 @@ class LinearVerbParser {
           if (verb_at < 0) verb_at = static_cast<int>(words.size());
           w.remove_prefix(1);
         }
-        if (!w.empty() && (w.back() == '=' || w.back() == '~')) w.remove_suffix(1);
-        if (!w.empty()) words.push_back(Upper(w));
+        const bool equals = !w.empty() && w.back() == '=';
+        if (!w.empty() && (equals || w.back() == '~')) w.remove_suffix(1);
+        if (!w.empty()) {
+          words.push_back(Upper(w));
+          no_endings.push_back(equals);
+        }
       }
     }
     if (words.empty()) return false;
     if (verb_at < 0 || verb_at >= static_cast<int>(words.size())) verb_at = 0;
     out->before.assign(words.begin(), words.begin() + verb_at);
     out->verb = words[verb_at];
+    out->no_endings = no_endings[verb_at];
     out->after.assign(words.begin() + verb_at + 1, words.end());
     return true;
   }
