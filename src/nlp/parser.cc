@@ -156,18 +156,14 @@ struct Inputs {
 
 uint64_t SetHash(const uint64_t* set) { return HashCombine(set[0], set[1]); }
 
-size_t TransitionFeatures(const State& st, const Inputs& in, uint64_t* f) {
-  const int s0 = st.S0(), n0 = st.B0(), n1 = st.B(1), n2 = st.B(2), s1 = st.S1();
-  const Node& S0 = st.N(s0);
-  const Node& N0 = st.N(n0);
-  const int s0h = S0.head, s0h2 = st.N(s0h).head;
-  const uint64_t s0w = in.W(s0), s0p = in.P(s0), n0w = in.W(n0), n0p = in.P(n0);
-  const uint64_t n1w = in.W(n1), n1p = in.P(n1), n2w = in.W(n2), n2p = in.P(n2);
-  const uint64_t d = s0 >= 0 ? std::min(n0 - s0, 10) : 0;
+// Transition features split by what they depend on: the first buffer token alone (the buffer
+// is the rest of the sentence, so n1 and n2 follow from n0), the top of the stack alone, and the
+// rest of the state. A token stays the first of the buffer or the top of the stack for several
+// moves, so Parse scores the first two groups once per token (integer sums: same scores).
+size_t BufferFeatures(const State& st, const Inputs& in, uint64_t* f) {
+  const int n0 = st.B0(), n1 = st.B(1), n2 = st.B(2);
+  const uint64_t n0w = in.W(n0), n0p = in.P(n0), n1w = in.W(n1), n1p = in.P(n1), n2w = in.W(n2), n2p = in.P(n2);
   size_t k = 0;
-  f[k++] = Feature(kS0w, s0w);
-  f[k++] = Feature(kS0p, s0p);
-  f[k++] = Feature(kS0wp, s0w, s0p);
   f[k++] = Feature(kN0w, n0w);
   f[k++] = Feature(kN0p, n0p);
   f[k++] = Feature(kN0wp, n0w, n0p);
@@ -177,6 +173,31 @@ size_t TransitionFeatures(const State& st, const Inputs& in, uint64_t* f) {
   f[k++] = Feature(kN2w, n2w);
   f[k++] = Feature(kN2p, n2p);
   f[k++] = Feature(kN2wp, n2w, n2p);
+  f[k++] = Feature(kN0pN1p, n0p, n1p);
+  f[k++] = Feature(kN0pN1pN2p, n0p, n1p, n2p);
+  f[k++] = Feature(kBias, 0);
+  return k;
+}
+
+size_t StackTopFeatures(const State& st, const Inputs& in, uint64_t* f) {
+  const int s0 = st.S0();
+  const uint64_t s0w = in.W(s0), s0p = in.P(s0);
+  size_t k = 0;
+  f[k++] = Feature(kS0w, s0w);
+  f[k++] = Feature(kS0p, s0p);
+  f[k++] = Feature(kS0wp, s0w, s0p);
+  return k;
+}
+
+size_t StateFeatures(const State& st, const Inputs& in, uint64_t* f) {
+  const int s0 = st.S0(), n0 = st.B0(), n1 = st.B(1), s1 = st.S1();
+  const Node& S0 = st.N(s0);
+  const Node& N0 = st.N(n0);
+  const int s0h = S0.head, s0h2 = st.N(s0h).head;
+  const uint64_t s0w = in.W(s0), s0p = in.P(s0), n0w = in.W(n0), n0p = in.P(n0);
+  const uint64_t n1p = in.P(n1);
+  const uint64_t d = s0 >= 0 ? std::min(n0 - s0, 10) : 0;
+  size_t k = 0;
   f[k++] = Feature(kS0wpN0wp, HashCombine(s0w, s0p), n0w, n0p);
   f[k++] = Feature(kS0wpN0w, s0w, s0p, n0w);
   f[k++] = Feature(kS0wN0wp, s0w, n0w, n0p);
@@ -184,8 +205,6 @@ size_t TransitionFeatures(const State& st, const Inputs& in, uint64_t* f) {
   f[k++] = Feature(kS0pN0wp, s0p, n0w, n0p);
   f[k++] = Feature(kS0wN0w, s0w, n0w);
   f[k++] = Feature(kS0pN0p, s0p, n0p);
-  f[k++] = Feature(kN0pN1p, n0p, n1p);
-  f[k++] = Feature(kN0pN1pN2p, n0p, n1p, n2p);
   f[k++] = Feature(kS0pN0pN1p, s0p, n0p, n1p);
   f[k++] = Feature(kS0hpS0pN0p, in.P(s0h), s0p, n0p);
   f[k++] = Feature(kS0pS0lpN0p, s0p, in.P(S0.l1), n0p);
@@ -242,10 +261,16 @@ size_t TransitionFeatures(const State& st, const Inputs& in, uint64_t* f) {
   f[k++] = Feature(kS1pS0p, in.P(s1), s0p);
   f[k++] = Feature(kS1pS0pN0p, in.P(s1), s0p, n0p);
   f[k++] = Feature(kS0HeadS0pN0p, s0h >= 0, s0p, n0p);
-  f[k++] = Feature(kBias, 0);
   f[k++] = Feature(kS0uN0u, in.U(s0), in.U(n0));
   f[k++] = Feature(kS0uN0uN1u, in.U(s0), in.U(n0), in.U(n1));
   return k;
+}
+
+// All transition features (training, which updates every one of them).
+size_t TransitionFeatures(const State& st, const Inputs& in, uint64_t* f) {
+  size_t k = BufferFeatures(st, in, f);
+  k += StackTopFeatures(st, in, f + k);
+  return k + StateFeatures(st, in, f + k);
 }
 
 size_t LabelFeatures(const State& st, const Inputs& in, int h, int d, uint64_t* f) {
@@ -342,9 +367,22 @@ void Parser::Parse(model::Document& doc, const model::Sentence& s, ParserWorkspa
     labels_.Score(std::span<const uint64_t>(f, nf), scores);
     return BestLabel(scores);
   };
+  ws.token_scores.assign(n + 2, ParserWorkspace::TokenScores{});
+  // Scores of a token's feature group (0 buffer, 1 stack top), computed the first time needed.
+  auto group_scores = [&](int token, int group, auto&& features) -> const int32_t* {
+    ParserWorkspace::TokenScores& t = ws.token_scores[token + 1];
+    if (!(t.have & (1 << group))) {
+      transitions_.Score(std::span<const uint64_t>(f, features(st, in, f)), t.scores[group]);
+      t.have |= 1 << group;
+    }
+    return t.scores[group];
+  };
   while (!st.Terminal()) {
-    size_t nf = TransitionFeatures(st, in, f);
-    int32_t scores[kNumMoves] = {};
+    int32_t scores[kNumMoves];
+    const int32_t* buffer = group_scores(st.B0(), 0, BufferFeatures);
+    const int32_t* stack_top = group_scores(st.S0(), 1, StackTopFeatures);
+    for (int m = 0; m < kNumMoves; ++m) scores[m] = buffer[m] + stack_top[m];
+    size_t nf = StateFeatures(st, in, f);
     transitions_.Score(std::span<const uint64_t>(f, nf), scores);
     int m = BestMove(st, scores);
     uint8_t l = 0;

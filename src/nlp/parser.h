@@ -55,6 +55,13 @@ struct ParserWorkspace {
   std::vector<uint8_t> in_stack;
   std::vector<uint64_t> features;
   std::string lower;
+  // Per token (same indexing as nodes): transition scores of the features that depend on it
+  // alone as the first buffer token or as the top of the stack (parser.cc), computed once.
+  struct TokenScores {
+    int32_t scores[2][4] = {};  // [buffer, stack top][SHIFT, REDUCE, LEFT, RIGHT]
+    uint8_t have = 0;           // bit g: scores[g] computed
+  };
+  std::vector<TokenScores> token_scores;
 };
 
 class Parser {

@@ -34,7 +34,8 @@ constexpr size_t kMaxBatch = 128;
 
 void* AllocateHuge(size_t bytes) {
   constexpr size_t kHuge = size_t{2} << 20;
-  if (bytes < kHuge) return std::malloc(std::max<size_t>(bytes, 1));
+  // Cache-line aligned: a 32-byte table slot must not straddle two lines.
+  if (bytes < kHuge) return std::aligned_alloc(64, (std::max<size_t>(bytes, 1) + 63) / 64 * 64);
   size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
   void* p = std::aligned_alloc(kHuge, rounded);
   if (p != nullptr) madvise(p, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
@@ -60,14 +61,15 @@ void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
   auto flush = [&] {
     for (size_t j = 0; j < n; ++j) {
       const Entry* e = &entries_[found[j]->begin];
-      for (uint32_t k = 1; k < found[j]->count; ++k) scores[e[k - 1].cls] += e[k - 1].weight;
+      for (uint32_t k = kInline; k < found[j]->count; ++k, ++e) scores[e->cls] += e->weight;
     }
     n = 0;
   };
   for (uint64_t h : features) {
     const Slot& s = slots_[Probe(slots_, mask_, shift_, h)];
-    scores[s.cls] += s.weight;  // 0 in an empty slot (not found)
-    if (s.count <= 1) continue;
+    const int inline_count = std::min<int>(s.count, kInline);  // 0 in an empty slot (not found)
+    for (int k = 0; k < inline_count; ++k) scores[s.cls[k]] += s.weight[k];
+    if (s.count <= kInline) continue;
     __builtin_prefetch(&entries_[s.begin]);
     found[n++] = &s;
     if (n == kMaxBatch) flush();
@@ -79,11 +81,11 @@ template <typename EachRow>
 bool SparseWeights::Build(EachRow&& each_row, int min_weight) {
   auto kept = [min_weight](const Entry& e) { return std::abs(e.weight) >= min_weight; };
   // Pass 1 validates (each_row returns false on bad data) and sizes the tables.
-  size_t features = 0, total = 0;
+  size_t features = 0, overflow = 0;  // entries beyond a slot's kInline
   bool ok = each_row([&](uint64_t, const Entry* first, uint32_t count) {
     size_t k = std::count_if(first, first + count, kept);
     features += k > 0;
-    total += k;
+    overflow += k > kInline ? k - kInline : 0;
   });
   if (!ok) return false;
   num_features_ = features;
@@ -95,8 +97,8 @@ bool SparseWeights::Build(EachRow&& each_row, int min_weight) {
   if (dense()) {
     dense_.assign(mask_ + 1, DenseSlot{0, {0, 0, 0, 0}});
   } else {
-    slots_.assign(mask_ + 1, Slot{0, 0, 0, 0, 0});
-    entries_.reserve(total);
+    slots_.assign(mask_ + 1, Slot{});
+    entries_.reserve(overflow);
   }
   // Pass 2 inserts. Rows come in ascending hash order, so the table layout does not depend on
   // how they were produced (trainer, this format or an older one).
@@ -109,15 +111,18 @@ bool SparseWeights::Build(EachRow&& each_row, int min_weight) {
       for (const Entry* e = first; e != last; ++e) s.weight[e->cls] = kept(*e) ? e->weight : 0;
     } else {
       Slot& s = slots_[Probe(slots_, mask_, shift_, hash)];
-      s = Slot{hash, static_cast<uint32_t>(entries_.size()), 0, 0, 0};
+      s = Slot{};
+      s.key = hash;
+      s.begin = static_cast<uint32_t>(entries_.size());
       for (const Entry* e = first; e != last; ++e) {
         if (!kept(*e)) continue;
-        if (s.count++ == 0) {
-          s.weight = e->weight;
-          s.cls = e->cls;
+        if (s.count < kInline) {
+          s.cls[s.count] = e->cls;
+          s.weight[s.count] = e->weight;
         } else {
           entries_.push_back(*e);
         }
+        ++s.count;
       }
     }
   });
@@ -145,8 +150,8 @@ void SparseWeights::Save(ByteWriter& w) const {
       }
     } else {
       const Slot& s = slots_[i];
-      entries.assign({Entry{s.weight, s.cls, 0}});
-      entries.insert(entries.end(), &entries_[s.begin], &entries_[s.begin] + s.count - 1);
+      for (int k = 0; k < std::min<int>(s.count, kInline); ++k) entries.push_back({s.weight[k], s.cls[k], 0});
+      if (s.count > kInline) entries.insert(entries.end(), &entries_[s.begin], &entries_[s.begin] + s.count - kInline);
     }
   };
   uint64_t total = 0;

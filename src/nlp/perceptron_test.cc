@@ -127,5 +127,29 @@ TEST(SparseWeights, TrainedWeightsRoundTripDenseAndSparse) {
   }
 }
 
+TEST(SparseWeights, FeatureWithMoreEntriesThanASlotHoldsScoresEveryClass) {
+  constexpr int kClasses = 20;
+  PerceptronTrainer trainer(kClasses);
+  const uint64_t feature[1] = {42};
+  for (int c = 0; c < kClasses; ++c) {
+    trainer.Tick();  // update c happens at step c + 2 of 21
+    trainer.Update(feature, c, static_cast<float>(c + 1));
+  }
+  // Averaged weight of class c: (c + 1) * (1 - (c + 2) / 21), largest 100 / 21 (c = 9); class 19
+  // averages to 0 and is dropped, leaving 19 entries: more than a table slot holds.
+  std::vector<int32_t> expected(kClasses);
+  for (int c = 0; c < kClasses; ++c) expected[c] = (c + 1) * (19 - c) * 320;
+  SparseWeights trained = trainer.Finish();
+  EXPECT_EQ(ScoresOf(trained, {42}), expected);
+  ByteWriter w;
+  trained.Save(w);
+  ByteReader r(w.bytes());
+  SparseWeights loaded;
+  ASSERT_TRUE(loaded.Load(r, 3));
+  std::vector<int32_t> twice = expected;
+  for (int32_t& v : twice) v *= 2;
+  EXPECT_EQ(ScoresOf(loaded, {42, 7, 42}), twice);
+}
+
 }  // namespace
 }  // namespace dyad::nlp
