@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -104,6 +106,10 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
   std::map<std::pair<std::string, uint8_t>, std::map<std::string, uint32_t>> exact, lower;
   std::map<std::pair<uint8_t, std::string>, std::map<std::pair<uint8_t, std::string>, uint32_t>> rules;
   std::string lc, source;
+  // Suffix rules count each (form, tag, lemma) once: they serve unseen words, which behave like
+  // rare types, not like frequent tokens ("are" -> "be" outnumbered "compare", "share", "care"
+  // as VBP and rewrote "share" into "shbe").
+  std::set<std::tuple<std::string, uint8_t, std::string>> counted;
   for (const model::Document& d : train) {
     for (const model::Token& t : d.tokens) {
       if (t.lemma_length == 0 || t.xpos == 0) continue;
@@ -121,6 +127,7 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
       // Grouped numbers have their own rule; as a suffix edit "1,000" -> "1000" would strip
       // any number's last four bytes.
       if (IsGroupedNumber(form)) continue;
+      if (!counted.emplace(form, t.xpos, lemma).second) continue;
       size_t common = 0;
       while (common < source.size() && common < lemma.size() && source[common] == lemma[common]) ++common;
       if (source.size() - common > 255) continue;
@@ -264,6 +271,12 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
         if (known_.Get(KeyOf(kKnownSeed, out, cls)) != UINT32_MAX) return out;
       }
     }
+  }
+  // No edit gives a known word, but the word itself is one ("bid" as VBD): keep it rather than
+  // trust a rule learned from other words ("did" -> "do" would give "bo").
+  if (checkable && known_.Get(KeyOf(kKnownSeed, source, cls)) != UINT32_MAX) {
+    out.assign(source);
+    return out;
   }
   if (first != nullptr) {
     out.assign(source.substr(0, source.size() - first->strip));

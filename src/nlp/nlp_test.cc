@@ -301,6 +301,24 @@ TEST(Lemmatizer, FollowsEwtConventionsForNamesAddressesAndNumbers) {
   EXPECT_EQ(lem->Lemma("12,34,567", model::XposId("CD"), out, scratch), "12,34,567");
 }
 
+TEST(Lemmatizer, SuffixRulesCountWordsAndKeepKnownWords) {
+  // "are" outnumbers "care", "compare" and "declare" as tokens, not as words.
+  std::vector<std::array<std::string, 4>> tokens(5, {"are", "be", "AUX", "VBP"});
+  for (const char* w : {"care", "compare", "declare"}) tokens.push_back({w, w, "VERB", "VBP"});
+  for (int i = 0; i < 3; ++i) tokens.push_back({"did", "do", "AUX", "VBD"});
+  auto docs = ParseFixture(TokenFixture(tokens));
+  std::string dir = ::testing::TempDir() + "/wn-known";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  for (const char* f : {"index.noun", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "  license line\n";
+  std::ofstream(dir + "/index.verb") << "  license line\nbid v 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("share", model::XposId("VBP"), out, scratch), "share");  // not "shbe"
+  EXPECT_EQ(lem->Lemma("bid", model::XposId("VBD"), out, scratch), "bid");      // known verb, not "bo"
+}
+
 TEST(Lemmatizer, WordnetDetachmentsWhenNoLearnedRuleGivesAKnownWord) {
   auto docs = ParseFixture(VerbFixture({{"attacked", "attack"}, {"bombed", "bomb"}, {"signed", "sign"},
                                         {"killed", "kill"}}) +
