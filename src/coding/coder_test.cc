@@ -7,6 +7,7 @@
 
 #include "model/parsed_sentence_test_util.h"
 
+#include "lexicon/coding_ontology.h"
 #include "lexicon/loaders.h"
 #include "model/tagset.h"
 
@@ -213,6 +214,55 @@ TEST(Coder, NegationSuppressesUnlessAsked) {
   CoderOptions options;
   options.code_negated = true;
   EXPECT_EQ(Summary(Code(doc, options).events), "IRN>IRQ:190 ");
+}
+
+// Issue 4: under UniversalPetrarch's dictionaries a negated verb takes the code its coding ontology
+// puts 0xFFFF below the verb's own; one with no such code, or an "active:passive" code, is dropped.
+TEST(Coder, UniversalPetrarchNegatesThroughItsOntology) {
+  auto set = std::make_shared<lexicon::DictionarySet>(*Dictionaries("up:test"));
+  auto ontology = lexicon::ParseCodingOntology("057:0x0087\n190:0xFFFF+0x0087\n", "pico.txt", {}, nullptr);
+  ASSERT_TRUE(ontology.ok());
+  set->ontology = std::move(ontology).value();
+  auto coder = Coder::Create(set, {});
+  ASSERT_TRUE(coder.ok());
+  auto code = [&](std::string_view conll) {
+    Coded out;
+    Coder::Workspace ws;
+    (*coder)->CodeDocument(Parsed(conll), ws, out.events, &out.traces);
+    return out;
+  };
+  Coded attack = code(R"(
+    Iran Iran PROPN 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    attack attack VERB 0 root
+    Iraq Iraq PROPN 4 obj)");
+  EXPECT_EQ(Summary(attack.events), "IRN>IRQ:057 ");
+  Coded threaten = code(R"(
+    Iran Iran PROPN 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    threaten threaten VERB 0 root
+    Iraq Iraq PROPN 4 obj)");
+  EXPECT_EQ(Summary(threaten.events), "");
+  EXPECT_EQ(threaten.traces.at(0).verbs.at(0).outcome, "negated [130]: the ontology has no opposite code");
+  Coded sign = code(R"(
+    Iran Iran PROPN 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    sign sign VERB 0 root
+    an a DET 6 det
+    agreement agreement NOUN 4 obj
+    with with ADP 8 case
+    Iraq Iraq PROPN 4 obl)");
+  EXPECT_EQ(Summary(sign.events), "");
+  // Without an ontology (PETRARCH2's set) the negated verb is dropped, as in dyad's own.
+  EXPECT_EQ(Summary(Code(Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    attack attack VERB 0 root
+    Iraq Iraq PROPN 4 obj)"), {}, "petrarch2:test").events), "");
 }
 
 TEST(Coder, InfinitiveDefersToGoverningVerb) {
