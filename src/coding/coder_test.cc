@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "model/parsed_sentence_test_util.h"
@@ -225,28 +226,26 @@ TEST(Coder, UniversalPetrarchNegatesThroughItsOntology) {
   set->ontology = std::move(ontology).value();
   auto coder = Coder::Create(set, {});
   ASSERT_TRUE(coder.ok());
-  auto code = [&](std::string_view conll) {
+  // "Iran did not VERB Iraq"
+  auto did_not = [](std::string_view verb) {
+    return Parsed(fmt::format(R"(
+      Iran Iran PROPN 4 nsubj
+      did do AUX 4 aux
+      not not PART 4 advmod
+      {0} {0} VERB 0 root
+      Iraq Iraq PROPN 4 obj)", verb));
+  };
+  auto code = [&](const model::Document& doc) {
     Coded out;
     Coder::Workspace ws;
-    (*coder)->CodeDocument(Parsed(conll), ws, out.events, &out.traces);
+    (*coder)->CodeDocument(doc, ws, out.events, &out.traces);
     return out;
   };
-  Coded attack = code(R"(
-    Iran Iran PROPN 4 nsubj
-    did do AUX 4 aux
-    not not PART 4 advmod
-    attack attack VERB 0 root
-    Iraq Iraq PROPN 4 obj)");
-  EXPECT_EQ(Summary(attack.events), "IRN>IRQ:057 ");
-  Coded threaten = code(R"(
-    Iran Iran PROPN 4 nsubj
-    did do AUX 4 aux
-    not not PART 4 advmod
-    threaten threaten VERB 0 root
-    Iraq Iraq PROPN 4 obj)");
+  EXPECT_EQ(Summary(code(did_not("attack")).events), "IRN>IRQ:057 ");
+  Coded threaten = code(did_not("threaten"));
   EXPECT_EQ(Summary(threaten.events), "");
   EXPECT_EQ(threaten.traces.at(0).verbs.at(0).outcome, "negated [130]: the ontology has no opposite code");
-  Coded sign = code(R"(
+  Coded sign = code(Parsed(R"(
     Iran Iran PROPN 4 nsubj
     did do AUX 4 aux
     not not PART 4 advmod
@@ -254,15 +253,11 @@ TEST(Coder, UniversalPetrarchNegatesThroughItsOntology) {
     an a DET 6 det
     agreement agreement NOUN 4 obj
     with with ADP 8 case
-    Iraq Iraq PROPN 4 obl)");
+    Iraq Iraq PROPN 4 obl)"));
   EXPECT_EQ(Summary(sign.events), "");
+  EXPECT_EQ(sign.traces.at(0).verbs.at(0).outcome, "negated [057:057]: the ontology has no opposite code");
   // Without an ontology (PETRARCH2's set) the negated verb is dropped, as in dyad's own.
-  EXPECT_EQ(Summary(Code(Parsed(R"(
-    Iran Iran PROPN 4 nsubj
-    did do AUX 4 aux
-    not not PART 4 advmod
-    attack attack VERB 0 root
-    Iraq Iraq PROPN 4 obj)"), {}, "petrarch2:test").events), "");
+  EXPECT_EQ(Summary(Code(did_not("attack"), {}, "petrarch2:test").events), "");
 }
 
 TEST(Coder, InfinitiveDefersToGoverningVerb) {
