@@ -754,7 +754,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       outcome("demanded ('must'), not done");
       continue;
     }
-    if (!linear_format && !options_.code_negated && view.IsNegated(v)) {
+    // UniversalPetrarch codes a negated verb by its ontology (coding_ontology.h) once the pattern
+    // has chosen the code; everyone else drops it.
+    const bool negated = !linear_format && !options_.code_negated && view.IsNegated(v);
+    const bool negate_by_ontology = negated && !dicts_->ontology.empty();
+    if (negated && !negate_by_ontology) {
       outcome("negated");
       continue;
     }
@@ -792,6 +796,16 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         chosen = &kDemand;
         match.target_token = demanded;
       }
+    }
+    lexicon::EventCode negated_code;
+    if (negate_by_ontology && !chosen->IsNull()) {
+      // UniversalPetrarch reads "active:passive" codes as no number, so they have no negation.
+      negated_code.active = chosen->has_passive ? "" : dicts_->ontology.Negated(chosen->active);
+      if (negated_code.active.empty()) {
+        outcome(fmt::format("negated [{}]: the ontology has no opposite code", chosen->ToString()));
+        continue;
+      }
+      chosen = &negated_code;
     }
     const lexicon::EventCode& code = *chosen;
     if (VoidsSentence(dicts_->verbs, code)) {

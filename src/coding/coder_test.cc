@@ -3,10 +3,12 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "model/parsed_sentence_test_util.h"
 
+#include "lexicon/coding_ontology.h"
 #include "lexicon/loaders.h"
 #include "model/tagset.h"
 
@@ -231,6 +233,49 @@ TEST(Coder, NegationSuppressesUnlessAsked) {
   CoderOptions options;
   options.code_negated = true;
   EXPECT_EQ(Summary(Code(doc, options).events), "IRN>IRQ:190 ");
+}
+
+// Issue 4: under UniversalPetrarch's dictionaries a negated verb takes the code its coding ontology
+// puts 0xFFFF below the verb's own; one with no such code, or an "active:passive" code, is dropped.
+TEST(Coder, UniversalPetrarchNegatesThroughItsOntology) {
+  auto set = std::make_shared<lexicon::DictionarySet>(*Dictionaries("up:test"));
+  auto ontology = lexicon::ParseCodingOntology("057:0x0087\n190:0xFFFF+0x0087\n", "pico.txt", {}, nullptr);
+  ASSERT_TRUE(ontology.ok());
+  set->ontology = std::move(ontology).value();
+  auto coder = Coder::Create(set, {});
+  ASSERT_TRUE(coder.ok());
+  // "Iran did not VERB Iraq"
+  auto did_not = [](std::string_view verb) {
+    return Parsed(fmt::format(R"(
+      Iran Iran PROPN 4 nsubj
+      did do AUX 4 aux
+      not not PART 4 advmod
+      {0} {0} VERB 0 root
+      Iraq Iraq PROPN 4 obj)", verb));
+  };
+  auto code = [&](const model::Document& doc) {
+    Coded out;
+    Coder::Workspace ws;
+    (*coder)->CodeDocument(doc, ws, out.events, &out.traces);
+    return out;
+  };
+  EXPECT_EQ(Summary(code(did_not("attack")).events), "IRN>IRQ:057 ");
+  Coded threaten = code(did_not("threaten"));
+  EXPECT_EQ(Summary(threaten.events), "");
+  EXPECT_EQ(threaten.traces.at(0).verbs.at(0).outcome, "negated [130]: the ontology has no opposite code");
+  Coded sign = code(Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    sign sign VERB 0 root
+    an a DET 6 det
+    agreement agreement NOUN 4 obj
+    with with ADP 8 case
+    Iraq Iraq PROPN 4 obl)"));
+  EXPECT_EQ(Summary(sign.events), "");
+  EXPECT_EQ(sign.traces.at(0).verbs.at(0).outcome, "negated [057:057]: the ontology has no opposite code");
+  // Without an ontology (PETRARCH2's set) the negated verb is dropped, as in dyad's own.
+  EXPECT_EQ(Summary(Code(did_not("attack"), {}, "petrarch2:test").events), "");
 }
 
 TEST(Coder, InfinitiveDefersToGoverningVerb) {

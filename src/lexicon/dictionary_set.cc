@@ -19,7 +19,7 @@ std::string Lower(std::string s) {
 struct FolderFiles {
   std::string verbs;
   std::vector<std::string> actors;
-  std::string agents, discards, issues;
+  std::string agents, discards, issues, ontology;
 };
 
 StatusOr<FolderFiles> ClassifyFolder(const std::string& dir) {
@@ -46,6 +46,8 @@ StatusOr<FolderFiles> ClassifyFolder(const std::string& dir) {
       files.discards = path;
     } else if (name.find("issue") != std::string::npos) {
       files.issues = path;
+    } else if (name.find("ontology") != std::string::npos) {
+      files.ontology = path;
     } else if (name.find("verb") != std::string::npos || name.starts_with("cameo")) {
       files.verbs = path;
     }
@@ -125,6 +127,9 @@ StatusOr<DictionarySet> LoadDictionarySet(std::string_view spec, const LoadOptio
   }
   if (!files.issues.empty()) {
     DYAD_ASSIGN_OR_RETURN(set.issues, LoadIssues(files.issues, options, diags));
+  }
+  if (format == VerbFormat::kUniversalPetrarch && !files.ontology.empty()) {
+    DYAD_ASSIGN_OR_RETURN(set.ontology, LoadCodingOntology(files.ontology, options, diags));
   }
   return set;
 }

@@ -5,7 +5,8 @@
 //   "petrarch1:DIR"       PETRARCH-1 layout (linear verb patterns)
 //   "tabari:FILE.project" a TABARI project file and the files it names
 // Files in a folder are recognized by name (case-insensitive): "verb" or "CAMEO" -> verbs,
-// "actor" -> actors (several allowed), "agent" -> agents, "discard" -> discards, "issue" -> issues.
+// "actor" -> actors (several allowed), "agent" -> agents, "discard" -> discards, "issue" -> issues,
+// and for "up:" "ontology" -> the internal coding ontology (coding_ontology.h), which codes negated verbs.
 #ifndef DYAD_LEXICON_DICTIONARY_SET_H_
 #define DYAD_LEXICON_DICTIONARY_SET_H_
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "dyad/status.h"
+#include "lexicon/coding_ontology.h"
 #include "lexicon/dictionary.h"
 #include "lexicon/loaders.h"
 
@@ -26,6 +28,7 @@ struct DictionarySet {
   AgentDictionary agents;
   DiscardList discards;
   IssueList issues;
+  CodingOntology ontology;  // UniversalPetrarch only; empty otherwise
   std::vector<Diagnostic> diagnostics;  // every warning of every loader
 };
 
