@@ -74,11 +74,11 @@ class ValidationSuitesEval : public ::testing::Test {
 };
 
 // Floors: the figures reached (TABARI 82.1% and PETRARCH 80.9% with TABARI's word-order rules,
-// UniversalPetrarch 66.1% over the parse), rounded down (see README.md). Raise them as the coder
+// UniversalPetrarch 71.4% over the parse), rounded down (see README.md). Raise them as the coder
 // improves.
 TEST_F(ValidationSuitesEval, Tabari) { Check("tabari", "tabari-validation", 0.81); }
 TEST_F(ValidationSuitesEval, PetrarchUnitTests) { Check("petrarch", "petrarch-unittest", 0.80); }
-TEST_F(ValidationSuitesEval, UniversalPetrarch) { Check("up", "universalpetrarch-validate", 0.66); }
+TEST_F(ValidationSuitesEval, UniversalPetrarch) { Check("up", "universalpetrarch-validate", 0.71); }
 
 }  // namespace
 }  // namespace dyad

@@ -463,8 +463,20 @@ size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads
   size_t count = 0;
   heads[count++] = head;
   for (size_t k = 0; k < count && count < cap; ++k) {
-    for (uint32_t c : view.Children(heads[k])) {
-      if (view.role(c) == Role::kConj && count < cap) heads[count++] = c;
+    // A run-on conjunct is part of its head's phrase (SentenceView::NounPhrase), but conjuncts
+    // hung on it are still members of the list.
+    uint32_t joined[16];
+    size_t top = 0;
+    joined[top++] = heads[k];
+    while (top > 0) {
+      for (uint32_t c : view.Children(joined[--top])) {
+        if (view.role(c) != Role::kConj) continue;
+        if (view.IsRunOnConjunct(c)) {
+          if (top < 16) joined[top++] = c;
+        } else if (count < cap) {
+          heads[count++] = c;
+        }
+      }
     }
   }
   return count;
@@ -569,7 +581,7 @@ void Coder::ResolveMention(const model::Document& doc, Workspace& ws, const Acto
   for (int hops = 0; hops < 4 && view.head(h) >= 0 && view.IsNominal(view.head(h)); ++hops) {
     Role r = view.role(h);
     bool modifier = r == Role::kCompound || r == Role::kAmod || r == Role::kPossessive ||
-                    (r == Role::kNominalMod && view.CaseOf(h).empty());
+                    (r == Role::kNominalMod && view.CaseOf(h).empty()) || view.IsRunOnConjunct(h);
     if (!modifier) break;
     h = view.head(h);
   }

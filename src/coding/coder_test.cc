@@ -332,6 +332,36 @@ TEST(Coder, CaselessNominalModifierBelongsToThePhrase) {
   EXPECT_EQ(Summary(Code(doc).events), "IRNGOVMIL>IRQ:112 ");
 }
 
+TEST(Coder, ConjunctWithoutConjunctionIsPartOfTheSamePhrase) {
+  // "US Defence Minister Trump accused Iran" with the name parsed as a conjunct of "US": one
+  // source, coded by the longest actor phrase, not US and Trump as two.
+  auto doc = Parsed(R"(
+    US US PROPN 5 nsubj
+    Defence defence PROPN 3 compound
+    Minister minister PROPN 4 nmod:desc
+    Trump Trump PROPN 1 conj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 5 obj)");
+  auto coded = Code(doc);
+  EXPECT_EQ(Summary(coded.events), "USAGOV>IRN:112 ");
+  EXPECT_EQ(coded.events.at(0).source.text, "US Defence Minister Trump");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  EXPECT_TRUE(view.IsRunOnConjunct(3));
+  EXPECT_EQ(view.NounPhrase(0), (std::pair<uint32_t, uint32_t>{0, 4}));
+  // A conjunction or comma between the words keeps a list, whether the conjunction hangs on the
+  // second conjunct (UD v2) or the first (UD v1).
+  for (std::string_view joiner : {"and CCONJ 3 cc", "and CCONJ 1 cc", ", PUNCT 3 punct"}) {
+    auto listed = Parsed(fmt::format(R"(
+      Iraq Iraq PROPN 4 nsubj
+      {} {}
+      Iran Iran PROPN 1 conj
+      accused accuse VERB 0 root
+      US US PROPN 4 obj)", joiner.substr(0, joiner.find(' ')), joiner));
+    EXPECT_EQ(Summary(Code(listed).events), "IRQ>USA:112 IRN>USA:112 ") << joiner;
+  }
+}
+
 TEST(Coder, PronounTakesTheNearestActorOfTheSentence) {
   auto doc = Parsed(R"(
     Iran Iran PROPN 2 nsubj

@@ -60,6 +60,7 @@ void SentenceView::Reset(const model::Document& doc, std::span<const model::Toke
     upos_pron_ = model::UposId("PRON");
     upos_num_ = model::UposId("NUM");
     upos_x_ = model::UposId("X");
+    upos_cconj_ = model::UposId("CCONJ");
   }
   doc_ = &doc;
   tokens_ = tokens;
@@ -159,6 +160,9 @@ std::pair<uint32_t, uint32_t> SentenceView::NounPhrase(size_t head) const {
           // Minister Romendacil" parsed as nmod:desc); one with a preposition names someone else.
           if (!CaseOf(c).empty()) continue;
           break;
+        case Role::kConj:
+          if (!IsRunOnConjunct(c)) continue;
+          break;
         case Role::kPunct:
           // Hyphens inside names ("al-Hiyali") belong to the phrase; other punctuation does not.
           if (Form(c) != "-") continue;
@@ -173,6 +177,18 @@ std::pair<uint32_t, uint32_t> SentenceView::NounPhrase(size_t head) const {
     }
   }
   return {first, last + 1};
+}
+
+bool SentenceView::IsRunOnConjunct(size_t i) const {
+  const int h = heads_[i];
+  if (roles_[i] != Role::kConj || h < 0 || !IsNominal(i) || !IsNominal(h)) return false;
+  if (ChildWithRole(i, Role::kCc) >= 0) return false;
+  // UD v1 parses hang the conjunction on the first conjunct, so look at the words between too.
+  const size_t from = std::min<size_t>(i, h) + 1, to = std::max<size_t>(i, h);
+  for (size_t t = from; t < to; ++t) {
+    if (roles_[t] == Role::kCc || roles_[t] == Role::kPunct || tokens_[t].upos == upos_cconj_) return false;
+  }
+  return true;
 }
 
 std::string_view SentenceView::CaseOf(size_t nominal) const {

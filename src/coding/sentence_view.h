@@ -71,9 +71,14 @@ class SentenceView {
   bool IsProperNoun(size_t i) const;
 
   // The contiguous token range of the noun phrase headed by `head`: its compound, flat, amod, det,
-  // nummod, possessive and case-less nominal-modifier (nmod:desc) dependents, recursively, but not
-  // clauses, appositions or prepositional modifiers (those name other participants).
+  // nummod, possessive, case-less nominal-modifier (nmod:desc) and run-on conjunct dependents,
+  // recursively, but not clauses, appositions or prepositional modifiers (those name other
+  // participants).
   std::pair<uint32_t, uint32_t> NounPhrase(size_t head) const;
+  // A `conj` nominal with no conjunction, comma or other punctuation between it and its head: the
+  // parser's misreading of one name run ("Bree Prime Minister Romendacil" as Bree + Romendacil),
+  // so it belongs to its head's phrase rather than naming another participant.
+  bool IsRunOnConjunct(size_t i) const;
   // The whole subtree of `i` as a token range [first, last + 1); computed once per sentence by
   // Reset(), since the verb matcher asks for it per pattern.
   std::pair<uint32_t, uint32_t> Subtree(size_t i) const { return {subtree_first_[i], subtree_end_[i]}; }
@@ -97,7 +102,7 @@ class SentenceView {
   std::vector<uint32_t> subtree_first_, subtree_end_;
   std::vector<uint32_t> order_;           // scratch: tokens with every head before its dependents
   uint8_t upos_verb_ = 0, upos_aux_ = 0, upos_noun_ = 0, upos_propn_ = 0, upos_pron_ = 0,
-          upos_num_ = 0, upos_x_ = 0;
+          upos_num_ = 0, upos_x_ = 0, upos_cconj_ = 0;
 };
 
 }  // namespace dyad::coding
