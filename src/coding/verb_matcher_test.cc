@@ -118,7 +118,7 @@ soldiers soldier NOUN 6 nmod
   model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
   for (bool nested : {false, true}) {
     WordVocabulary vocabulary;
-    VerbMatcher matcher(*verbs, vocabulary, nested);
+    VerbMatcher matcher(*verbs, vocabulary, VerbMatcherRules{.nested_prep_phrases = nested});
     SentenceView view;
     view.Reset(doc, doc.Tokens(doc.sentences[0]));
     SentenceWords words;
@@ -131,6 +131,61 @@ soldiers soldier NOUN 6 nmod
     EXPECT_FALSE(trials[2].matched);  // "of Gondor" is inside the subject, not after the verb
     ASSERT_NE(match.pattern, nullptr);
     EXPECT_EQ(match.pattern->code.active, nested ? "112" : "113");
+  }
+}
+
+// Under dyad's rules a post-verb word must lie in the verb's own phrases: "siege" in the adverbial
+// clause of "cancelled a visit after a siege was declared" is no cancelled siege; a purpose
+// infinitive still counts ("to end the siege").
+TEST(VerbMatcherTest, OwnArgumentsOnlySkipsAdverbialClauses) {
+  constexpr std::string_view kCancel = R"(
+--- CANCEL [---] ---
+CANCEL
+- * SIEGE [0872]
+- * VISIT [160]
+)";
+  constexpr std::string_view kAfter = R"(
+Gondor Gondor PROPN 2 nsubj
+cancelled cancel VERB 0 root
+a a DET 4 det
+visit visit NOUN 2 obj
+after after SCONJ 9 mark
+a a DET 7 det
+siege siege NOUN 9 nsubj:pass
+was be AUX 9 aux:pass
+declared declare VERB 2 advcl
+)";
+  constexpr std::string_view kPurpose = R"(
+Gondor Gondor PROPN 2 nsubj
+cancelled cancel VERB 0 root
+a a DET 4 det
+visit visit NOUN 2 obj
+to to PART 6 mark
+end end VERB 2 advcl
+the the DET 8 det
+siege siege NOUN 6 obj
+)";
+  lexicon::LoadOptions options;
+  std::vector<lexicon::Diagnostic> diagnostics;
+  auto verbs = lexicon::ParsePetrarchVerbs(kCancel, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &diagnostics);
+  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+  struct Case {
+    std::string_view parse;
+    bool own_arguments_only;
+    std::string_view code;
+  };
+  for (const Case& c : {Case{kAfter, false, "0872"}, Case{kAfter, true, "160"}, Case{kPurpose, true, "0872"}}) {
+    model::Document doc = model::testing::ParsedSentence(c.parse, "2020-01-01");
+    WordVocabulary vocabulary;
+    VerbMatcher matcher(*verbs, vocabulary, VerbMatcherRules{.own_arguments_only = c.own_arguments_only});
+    SentenceView view;
+    view.Reset(doc, doc.Tokens(doc.sentences[0]));
+    SentenceWords words;
+    words.Reset(view, vocabulary);
+    PatternMatch match = matcher.Match(view, words, 1, 0, verbs->blocks[0], nullptr);
+    ASSERT_NE(match.pattern, nullptr);
+    EXPECT_EQ(match.pattern->code.active, c.code) << c.parse;
   }
 }
 
