@@ -219,7 +219,15 @@ int SentenceView::ChildWithRole(size_t i, Role r) const {
 }
 
 bool SentenceView::InNestedClause(size_t token, size_t top) const {
+  // Prepositions of time and circumstance: "after a state of siege" is when, not what.
+  static constexpr std::string_view kCircumstances[] = {"after", "before", "since", "until", "amid", "despite",
+                                                        "following", "during"};
   for (int t = static_cast<int>(token); t >= 0 && static_cast<size_t>(t) != top; t = heads_[t]) {
+    if (heads_[t] == static_cast<int>(top) && roles_[t] == Role::kOblique) {
+      for (std::string_view p : kCircumstances) {
+        if (EqualsLower(CaseOf(t), p)) return true;
+      }
+    }
     if (!IsVerb(t)) continue;
     // A free relative ("provided Egypt with what totals $50 billion in aid") is the phrase itself.
     const bool free_relative = roles_[t] == Role::kRelcl && heads_[t] >= 0 &&

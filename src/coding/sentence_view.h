@@ -89,7 +89,8 @@ class SentenceView {
   int ChildWithRole(size_t i, Role r) const;
   // Whether `token`, inside the subtree of `top`, lies in a clause with a verb of its own below
   // `top` that tells another event (a subordinate adverbial clause, a relative or a paratactic
-  // clause), or is its verb. Complement clauses, purpose infinitives and a noun's infinitive ("an
+  // clause), or is its verb, or in an oblique of `top` that tells a time or circumstance ("after",
+  // "amid", "despite" ...). Complement clauses, purpose infinitives and a noun's infinitive ("an
   // ultimatum to hand over") are content of `top`'s event and do not count.
   bool InNestedClause(size_t token, size_t top) const;
   // Whether adverbial clause `verb` has a subject of its own or a subordinating conjunction of

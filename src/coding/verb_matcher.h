@@ -61,9 +61,9 @@ struct VerbMatcherRules {
   // within the object noun phrase of "condemned an attack by soldiers" (a peer's PETRARCH2 /
   // UniversalPetrarch rules).
   bool nested_prep_phrases = false;
-  // Post-verb words lie in the verb's own arguments, not in a clause with a verb of its own
-  // (SentenceView::InNestedClause): "cancelled a visit after a siege was declared" does not
-  // cancel a siege (dyad's rules).
+  // Post-verb words lie in the verb's own arguments, not in a clause with a verb of its own nor
+  // in a circumstance (SentenceView::InNestedClause): "cancelled a visit after a siege was
+  // declared" does not cancel a siege (dyad's rules).
   bool own_arguments_only = false;
 };
 

@@ -135,8 +135,8 @@ soldiers soldier NOUN 6 nmod
 }
 
 // Under dyad's rules a post-verb word must lie in the verb's own phrases: "siege" in the adverbial
-// clause of "cancelled a visit after a siege was declared" is no cancelled siege; a purpose
-// infinitive still counts ("to end the siege").
+// clause of "cancelled a visit after a siege was declared" or in the circumstance "after the
+// siege" is no cancelled siege; a purpose infinitive still counts ("to end the siege").
 TEST(VerbMatcherTest, OwnArgumentsOnlySkipsAdverbialClauses) {
   constexpr std::string_view kCancel = R"(
 --- CANCEL [---] ---
@@ -165,6 +165,15 @@ end end VERB 2 advcl
 the the DET 8 det
 siege siege NOUN 6 obj
 )";
+  constexpr std::string_view kAfterPhrase = R"(
+Gondor Gondor PROPN 2 nsubj
+cancelled cancel VERB 0 root
+a a DET 4 det
+visit visit NOUN 2 obj
+after after ADP 7 case
+the the DET 7 det
+siege siege NOUN 2 obl
+)";
   lexicon::LoadOptions options;
   std::vector<lexicon::Diagnostic> diagnostics;
   auto verbs = lexicon::ParsePetrarchVerbs(kCancel, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
@@ -175,7 +184,8 @@ siege siege NOUN 6 obj
     bool own_arguments_only;
     std::string_view code;
   };
-  for (const Case& c : {Case{kAfter, false, "0872"}, Case{kAfter, true, "160"}, Case{kPurpose, true, "0872"}}) {
+  for (const Case& c : {Case{kAfter, false, "0872"}, Case{kAfter, true, "160"}, Case{kAfterPhrase, false, "0872"},
+                        Case{kAfterPhrase, true, "160"}, Case{kPurpose, true, "0872"}}) {
     model::Document doc = model::testing::ParsedSentence(c.parse, "2020-01-01");
     WordVocabulary vocabulary;
     VerbMatcher matcher(*verbs, vocabulary, VerbMatcherRules{.own_arguments_only = c.own_arguments_only});
