@@ -46,6 +46,20 @@ in in ADP 12 case
 Bree Bree PROPN 4 obl
 )";
 
+// The best pattern of the first block of `verbs` for the verb at token `verb` of `parse` (subject
+// at token `subject`), matched under `rules`; every trial is appended to `trials` when not null.
+PatternMatch BestPattern(const lexicon::VerbDictionary& verbs, VerbMatcherRules rules, std::string_view parse,
+                         size_t verb, int subject, std::vector<PatternTrial>* trials) {
+  model::Document doc = model::testing::ParsedSentence(parse, "2020-01-01");
+  WordVocabulary vocabulary;
+  VerbMatcher matcher(verbs, vocabulary, rules);
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  SentenceWords words;
+  words.Reset(view, vocabulary);
+  return matcher.Match(view, words, verb, subject, verbs.blocks[0], trials);
+}
+
 TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   lexicon::LoadOptions options;
   std::vector<lexicon::Diagnostic> diagnostics;
@@ -115,16 +129,9 @@ soldiers soldier NOUN 6 nmod
   auto verbs = lexicon::ParsePetrarchVerbs(kCondemn, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
                                            &diagnostics);
   ASSERT_TRUE(verbs.ok()) << verbs.status().message();
-  model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
   for (bool nested : {false, true}) {
-    WordVocabulary vocabulary;
-    VerbMatcher matcher(*verbs, vocabulary, VerbMatcherRules{.nested_prep_phrases = nested});
-    SentenceView view;
-    view.Reset(doc, doc.Tokens(doc.sentences[0]));
-    SentenceWords words;
-    words.Reset(view, vocabulary);
     std::vector<PatternTrial> trials;
-    PatternMatch match = matcher.Match(view, words, 3, 0, verbs->blocks[0], &trials);
+    PatternMatch match = BestPattern(*verbs, VerbMatcherRules{.nested_prep_phrases = nested}, kParse, 3, 0, &trials);
     ASSERT_EQ(trials.size(), 3u);
     EXPECT_EQ(trials[0].matched, nested);
     EXPECT_TRUE(trials[1].matched);
@@ -144,6 +151,11 @@ CANCEL
 - * SIEGE [0872]
 - * VISIT [160]
 )";
+  lexicon::LoadOptions options;
+  std::vector<lexicon::Diagnostic> diagnostics;
+  auto verbs = lexicon::ParsePetrarchVerbs(kCancel, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &diagnostics);
+  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
   constexpr std::string_view kAfter = R"(
 Gondor Gondor PROPN 2 nsubj
 cancelled cancel VERB 0 root
@@ -174,11 +186,6 @@ after after ADP 7 case
 the the DET 7 det
 siege siege NOUN 2 obl
 )";
-  lexicon::LoadOptions options;
-  std::vector<lexicon::Diagnostic> diagnostics;
-  auto verbs = lexicon::ParsePetrarchVerbs(kCancel, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
-                                           &diagnostics);
-  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
   struct Case {
     std::string_view parse;
     bool own_arguments_only;
@@ -186,14 +193,8 @@ siege siege NOUN 2 obl
   };
   for (const Case& c : {Case{kAfter, false, "0872"}, Case{kAfter, true, "160"}, Case{kAfterPhrase, false, "0872"},
                         Case{kAfterPhrase, true, "160"}, Case{kPurpose, true, "0872"}}) {
-    model::Document doc = model::testing::ParsedSentence(c.parse, "2020-01-01");
-    WordVocabulary vocabulary;
-    VerbMatcher matcher(*verbs, vocabulary, VerbMatcherRules{.own_arguments_only = c.own_arguments_only});
-    SentenceView view;
-    view.Reset(doc, doc.Tokens(doc.sentences[0]));
-    SentenceWords words;
-    words.Reset(view, vocabulary);
-    PatternMatch match = matcher.Match(view, words, 1, 0, verbs->blocks[0], nullptr);
+    PatternMatch match =
+        BestPattern(*verbs, VerbMatcherRules{.own_arguments_only = c.own_arguments_only}, c.parse, 1, 0, nullptr);
     ASSERT_NE(match.pattern, nullptr);
     EXPECT_EQ(match.pattern->code.active, c.code) << c.parse;
   }
