@@ -35,11 +35,6 @@ bool IsNonFactive(std::string_view lemma) {
   return false;
 }
 
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  return word.size() == lower.size() &&
-         std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
-}
-
 // A verb whose action is announced, not done: "will provide aid", "would blockade Paris", "may
 // halt mediation", "plans to impose restrictions", "is willing to withdraw", "threatened to cut
 // off electricity". CAMEO codes these as intents (03) when cooperative and threats (13) when
@@ -368,7 +363,9 @@ const std::vector<lexicon::VerbRef>* Coder::FindVerb(const SentenceView& view, s
 Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)),
       options_(options),
-      verbs_(dicts_->verbs, vocabulary_, /*nested_prep_phrases=*/IsPeerSpec(dicts_->spec)),
+      verbs_(dicts_->verbs, vocabulary_,
+             VerbMatcherRules{.nested_prep_phrases = IsPeerSpec(dicts_->spec),
+                              .own_arguments_only = !IsPeerSpec(dicts_->spec)}),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)) {}

@@ -51,6 +51,11 @@ const std::array<Role, 256>& RoleTable() {
 
 Role RoleOfDeprel(uint8_t deprel) { return RoleTable()[deprel]; }
 
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  return word.size() == lower.size() &&
+         std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
+}
+
 void SentenceView::Reset(const model::Document& doc, std::span<const model::Token> tokens) {
   if (upos_verb_ == 0) {
     upos_verb_ = model::UposId("VERB");
@@ -227,6 +232,44 @@ int SentenceView::ChildWithRole(size_t i, Role r) const {
     if (roles_[c] == r) return static_cast<int>(c);
   }
   return -1;
+}
+
+bool SentenceView::InNestedClause(size_t token, size_t top) const {
+  // Prepositions of time and circumstance: "after a state of siege" is when, not what.
+  static constexpr std::string_view kCircumstances[] = {"after", "before", "since", "until", "amid", "despite",
+                                                        "following", "during"};
+  for (int t = static_cast<int>(token); t >= 0 && static_cast<size_t>(t) != top; t = heads_[t]) {
+    if (heads_[t] == static_cast<int>(top) && roles_[t] == Role::kOblique) {
+      for (std::string_view p : kCircumstances) {
+        if (EqualsLower(CaseOf(t), p)) return true;
+      }
+    }
+    if (!IsVerb(t)) continue;
+    // A free relative ("provided Egypt with what totals $50 billion in aid") is the phrase itself.
+    const bool free_relative = roles_[t] == Role::kRelcl && heads_[t] >= 0 &&
+                               (EqualsLower(Form(heads_[t]), "what") || EqualsLower(Form(heads_[t]), "whatever"));
+    if ((roles_[t] == Role::kRelcl && !free_relative) || roles_[t] == Role::kParataxis ||
+        (roles_[t] == Role::kAdvcl && IsSubordinateClause(t))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceView::IsSubordinateClause(size_t verb) const {
+  // Conjunctions that tie a clause to its main verb by time, cause or manner; a preposition read
+  // as a marker ("withdraw troops from neighboring Lebanon") or "to" (a purpose) does not.
+  static constexpr std::string_view kSubordinators[] = {"after", "before", "when", "whenever", "while", "because",
+                                                        "since", "although", "though", "unless", "until", "once",
+                                                        "whereas", "as", "if", "without"};
+  for (uint32_t c : Children(verb)) {
+    if (roles_[c] == Role::kSubject || roles_[c] == Role::kPassiveSubject) return true;
+    if (roles_[c] != Role::kMark) continue;
+    for (std::string_view s : kSubordinators) {
+      if (EqualsLower(Form(c), s)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace dyad::coding

@@ -50,6 +50,9 @@ enum class Role : uint8_t {
 
 Role RoleOfDeprel(uint8_t deprel);
 
+// `word` equals `lower` (lower-case letters) ignoring the case of its letters.
+bool EqualsLower(std::string_view word, std::string_view lower);
+
 class SentenceView {
  public:
   // Rebuilds the view for `tokens` (one sentence of `doc`). Heads out of range or forming a cycle
@@ -89,6 +92,15 @@ class SentenceView {
   bool IsNegated(size_t verb) const;
   // The first child of `i` with role `r`, or -1.
   int ChildWithRole(size_t i, Role r) const;
+  // Whether `token`, inside the subtree of `top`, lies in a clause with a verb of its own below
+  // `top` that tells another event (a subordinate adverbial clause, a relative or a paratactic
+  // clause), or is its verb, or in an oblique of `top` that tells a time or circumstance ("after",
+  // "amid", "despite" ...). Complement clauses, purpose infinitives and a noun's infinitive ("an
+  // ultimatum to hand over") are content of `top`'s event and do not count.
+  bool InNestedClause(size_t token, size_t top) const;
+  // Whether adverbial clause `verb` has a subject of its own or a subordinating conjunction of
+  // time, cause or manner ("after", "because", "without", ...).
+  bool IsSubordinateClause(size_t verb) const;
 
  private:
   const model::Document* doc_ = nullptr;

@@ -32,8 +32,8 @@ bool IsComplement(Role r) {
 
 }  // namespace
 
-VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, bool nested_prep_phrases)
-    : dict_(dict), nested_prep_phrases_(nested_prep_phrases) {
+VerbMatcher::VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, VerbMatcherRules rules)
+    : dict_(dict), rules_(rules) {
   // Synsets first: pattern words name them by index.
   synsets_.resize(dict.synsets.size());
   for (size_t s = 0; s < dict.synsets.size(); ++s) {
@@ -195,12 +195,13 @@ bool VerbMatcher::SurfaceMatches(const SentenceView& view, size_t verb, const le
   return true;
 }
 
-int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, const Noun& np,
+int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, int scope, const Noun& np,
                                 int* literal_words, Binding* binding) const {
   if (np.empty()) return -1;
   const SentenceView& view = s.view;
   const CompiledWord& head = np.back();
   for (uint32_t t = first; t < last; ++t) {
+    if (!InScope(view, t, scope)) continue;
     int words = 0;
     Binding b = *binding;
     if (head.kind == lexicon::WordKind::kSource || head.kind == lexicon::WordKind::kTarget ||
@@ -221,7 +222,7 @@ int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last
              (view.role(pos) == Role::kDet || view.Form(pos) == "-")) {
         --pos;
       }
-      if (pos < static_cast<int>(first)) {
+      if (pos < static_cast<int>(first) || !InScope(view, pos, scope)) {
         ok = false;
         break;
       }
@@ -245,8 +246,8 @@ int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last
   return -1;
 }
 
-bool VerbMatcher::MatchPrepPhrase(const Sentence& s, uint32_t phrase, const Constituent& c, int* literal_words,
-                                  Binding* binding) const {
+bool VerbMatcher::MatchPrepPhrase(const Sentence& s, uint32_t phrase, int scope, const Constituent& c,
+                                  int* literal_words, Binding* binding) const {
   const SentenceView& view = s.view;
   // The preposition: a case marker of the phrase, or "to" marking an infinitive.
   bool has_prep = false;
@@ -262,7 +263,7 @@ bool VerbMatcher::MatchPrepPhrase(const Sentence& s, uint32_t phrase, const Cons
   int words = 1;  // the preposition
   Binding b = *binding;
   for (const Noun& np : c.nouns) {
-    if (FindNounPhrase(s, first, last, np, &words, &b) < 0) return false;
+    if (FindNounPhrase(s, first, last, scope, np, &words, &b) < 0) return false;
   }
   *literal_words += words;
   *binding = b;
@@ -277,24 +278,26 @@ bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, 
     uint32_t first = 0, last = static_cast<uint32_t>(verb);
     if (subject >= 0) std::tie(first, last) = view.Subtree(subject);
     for (const Noun& np : c.nouns) {
-      if (FindNounPhrase(s, first, last, np, literal_words, binding) < 0) return false;
+      if (FindNounPhrase(s, first, last, /*scope=*/-1, np, literal_words, binding) < 0) return false;
     }
     return true;
   }
   if (c.source->is_prep) {
-    // A prepositional phrase the verb governs, else (nested_prep_phrases_) one inside a
+    // A prepositional phrase the verb governs, else (rules_.nested_prep_phrases) one inside a
     // complement's subtree.
     for (bool nested : {false, true}) {
-      if (nested && !nested_prep_phrases_) break;
+      if (nested && !rules_.nested_prep_phrases) break;
       for (uint32_t child : view.Children(verb)) {
         if (!IsComplement(view.role(child))) continue;
         if (!nested) {
-          if (MatchPrepPhrase(s, child, c, literal_words, binding)) return true;
+          if (MatchPrepPhrase(s, child, static_cast<int>(verb), c, literal_words, binding)) return true;
           continue;
         }
         auto [first, last] = view.Subtree(child);
         for (uint32_t t = first; t < last; ++t) {
-          if (t != child && t != verb && MatchPrepPhrase(s, t, c, literal_words, binding)) return true;
+          if (t != child && t != verb && MatchPrepPhrase(s, t, static_cast<int>(verb), c, literal_words, binding)) {
+            return true;
+          }
         }
       }
     }
@@ -305,7 +308,7 @@ bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, 
     auto [first, last] = view.Subtree(child);
     int words = 0;
     Binding b = *binding;
-    if (FindNounPhrase(s, first, last, c.nouns.front(), &words, &b) >= 0) {
+    if (FindNounPhrase(s, first, last, static_cast<int>(verb), c.nouns.front(), &words, &b) >= 0) {
       *literal_words += words;
       *binding = b;
       return true;

@@ -55,13 +55,23 @@ struct CompiledWord {
   std::vector<CompiledWord> alternatives;  // kAlternatives: its one-word alternatives
 };
 
+// How post-verb phrases are read; a peer's rules and dyad's own differ.
+struct VerbMatcherRules {
+  // "(PREP ...)" also matches a phrase inside a post-verb complement, as PETRARCH2 finds "(BY)"
+  // within the object noun phrase of "condemned an attack by soldiers" (a peer's PETRARCH2 /
+  // UniversalPetrarch rules).
+  bool nested_prep_phrases = false;
+  // Post-verb words lie in the verb's own arguments, not in a clause with a verb of its own nor
+  // in a circumstance (SentenceView::InNestedClause): "cancelled a visit after a siege was
+  // declared" does not cancel a siege (dyad's rules).
+  bool own_arguments_only = false;
+};
+
 class VerbMatcher {
  public:
   // Compiles the patterns and synsets of `dict`, interning their words in `vocabulary`. `dict`
-  // must outlive the matcher. With `nested_prep_phrases` (a peer's PETRARCH2 / UniversalPetrarch
-  // rules), "(PREP ...)" also matches a phrase inside a post-verb complement, as PETRARCH2 finds
-  // "(BY)" within the object noun phrase of "condemned an attack by soldiers".
-  VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, bool nested_prep_phrases = false);
+  // must outlive the matcher.
+  VerbMatcher(const lexicon::VerbDictionary& dict, WordVocabulary& vocabulary, VerbMatcherRules rules = {});
 
   // The best pattern of `block` (one of the dictionary's blocks) for the verb at token `verb`,
   // with `subject` (-1 when none) as the start of the pre-verb material; `words` holds the
@@ -110,11 +120,18 @@ class VerbMatcher {
 
   bool InSynset(const SentenceWords& words, size_t token, uint32_t synset) const;
   // Finds noun phrase `np` (head word last) among the tokens of [first, last); returns the head
-  // token matched or -1. Words are matched backwards from the head over adjacent tokens.
-  int FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, const Noun& np, int* literal_words,
-                     Binding* binding) const;
-  // Whether token `phrase` heads a prepositional phrase matching `c` (is_prep).
-  bool MatchPrepPhrase(const Sentence& s, uint32_t phrase, const Constituent& c, int* literal_words,
+  // token matched or -1. Words are matched backwards from the head over adjacent tokens. With
+  // `scope` >= 0 (the verb whose phrases are read) and own_arguments_only, tokens in a clause
+  // nested below `scope` are passed over.
+  int FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last, int scope, const Noun& np,
+                     int* literal_words, Binding* binding) const;
+  // Whether post-verb token `t`, below verb `scope`, may hold a pattern word.
+  bool InScope(const SentenceView& view, uint32_t t, int scope) const {
+    return scope < 0 || !rules_.own_arguments_only || !view.InNestedClause(t, scope);
+  }
+  // Whether token `phrase` heads a prepositional phrase matching `c` (is_prep); `scope` as for
+  // FindNounPhrase.
+  bool MatchPrepPhrase(const Sentence& s, uint32_t phrase, int scope, const Constituent& c, int* literal_words,
                        Binding* binding) const;
   bool MatchConstituent(const Sentence& s, size_t verb, int subject, bool before, const Constituent& c,
                         int* literal_words, Binding* binding) const;
@@ -122,7 +139,7 @@ class VerbMatcher {
   static std::string WhyNot(const Constituent& c, bool before);
 
   const lexicon::VerbDictionary& dict_;
-  bool nested_prep_phrases_;
+  VerbMatcherRules rules_;
   std::vector<std::vector<Pattern>> patterns_;  // per block, per pattern, as in dict_
   std::vector<Synset> synsets_;                 // as dict_.synsets
   std::vector<std::vector<Membership>> member_of_;  // per word id: the synsets listing it alone

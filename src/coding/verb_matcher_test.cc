@@ -46,6 +46,20 @@ in in ADP 12 case
 Bree Bree PROPN 4 obl
 )";
 
+// The best pattern of the first block of `verbs` for the verb at token `verb` of `parse` (subject
+// at token `subject`), matched under `rules`; every trial is appended to `trials` when not null.
+PatternMatch BestPattern(const lexicon::VerbDictionary& verbs, VerbMatcherRules rules, std::string_view parse,
+                         size_t verb, int subject, std::vector<PatternTrial>* trials) {
+  model::Document doc = model::testing::ParsedSentence(parse, "2020-01-01");
+  WordVocabulary vocabulary;
+  VerbMatcher matcher(verbs, vocabulary, rules);
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  SentenceWords words;
+  words.Reset(view, vocabulary);
+  return matcher.Match(view, words, verb, subject, verbs.blocks[0], trials);
+}
+
 TEST(VerbMatcherTest, SkippingPatternsNeverChangesTheBestMatch) {
   lexicon::LoadOptions options;
   std::vector<lexicon::Diagnostic> diagnostics;
@@ -115,22 +129,74 @@ soldiers soldier NOUN 6 nmod
   auto verbs = lexicon::ParsePetrarchVerbs(kCondemn, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
                                            &diagnostics);
   ASSERT_TRUE(verbs.ok()) << verbs.status().message();
-  model::Document doc = model::testing::ParsedSentence(kParse, "2020-01-01");
   for (bool nested : {false, true}) {
-    WordVocabulary vocabulary;
-    VerbMatcher matcher(*verbs, vocabulary, nested);
-    SentenceView view;
-    view.Reset(doc, doc.Tokens(doc.sentences[0]));
-    SentenceWords words;
-    words.Reset(view, vocabulary);
     std::vector<PatternTrial> trials;
-    PatternMatch match = matcher.Match(view, words, 3, 0, verbs->blocks[0], &trials);
+    PatternMatch match = BestPattern(*verbs, VerbMatcherRules{.nested_prep_phrases = nested}, kParse, 3, 0, &trials);
     ASSERT_EQ(trials.size(), 3u);
     EXPECT_EQ(trials[0].matched, nested);
     EXPECT_TRUE(trials[1].matched);
     EXPECT_FALSE(trials[2].matched);  // "of Gondor" is inside the subject, not after the verb
     ASSERT_NE(match.pattern, nullptr);
     EXPECT_EQ(match.pattern->code.active, nested ? "112" : "113");
+  }
+}
+
+// Under dyad's rules a post-verb word must lie in the verb's own phrases: "siege" in the adverbial
+// clause of "cancelled a visit after a siege was declared" or in the circumstance "after the
+// siege" is no cancelled siege; a purpose infinitive still counts ("to end the siege").
+TEST(VerbMatcherTest, OwnArgumentsOnlySkipsAdverbialClauses) {
+  constexpr std::string_view kCancel = R"(
+--- CANCEL [---] ---
+CANCEL
+- * SIEGE [0872]
+- * VISIT [160]
+)";
+  lexicon::LoadOptions options;
+  std::vector<lexicon::Diagnostic> diagnostics;
+  auto verbs = lexicon::ParsePetrarchVerbs(kCancel, "test.verbs", lexicon::VerbFormat::kPetrarch2, options,
+                                           &diagnostics);
+  ASSERT_TRUE(verbs.ok()) << verbs.status().message();
+  constexpr std::string_view kAfter = R"(
+Gondor Gondor PROPN 2 nsubj
+cancelled cancel VERB 0 root
+a a DET 4 det
+visit visit NOUN 2 obj
+after after SCONJ 9 mark
+a a DET 7 det
+siege siege NOUN 9 nsubj:pass
+was be AUX 9 aux:pass
+declared declare VERB 2 advcl
+)";
+  constexpr std::string_view kPurpose = R"(
+Gondor Gondor PROPN 2 nsubj
+cancelled cancel VERB 0 root
+a a DET 4 det
+visit visit NOUN 2 obj
+to to PART 6 mark
+end end VERB 2 advcl
+the the DET 8 det
+siege siege NOUN 6 obj
+)";
+  constexpr std::string_view kAfterPhrase = R"(
+Gondor Gondor PROPN 2 nsubj
+cancelled cancel VERB 0 root
+a a DET 4 det
+visit visit NOUN 2 obj
+after after ADP 7 case
+the the DET 7 det
+siege siege NOUN 2 obl
+)";
+  struct Case {
+    std::string_view parse;
+    bool own_arguments_only;
+    std::string_view code;
+  };
+  for (const Case& c : {Case{kAfter, false, "0872"}, Case{kAfter, true, "160"}, Case{kAfterPhrase, false, "0872"},
+                        Case{kAfterPhrase, true, "160"}, Case{kPurpose, true, "0872"}}) {
+    PatternMatch match =
+        BestPattern(*verbs, VerbMatcherRules{.own_arguments_only = c.own_arguments_only}, c.parse, 1, 0, nullptr);
+    ASSERT_NE(match.pattern, nullptr);
+    EXPECT_EQ(match.pattern->code.active, c.code) << c.parse;
   }
 }
 
