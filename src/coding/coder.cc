@@ -677,8 +677,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
 
   const size_t first_event = out.size();
   ws.targetless.clear();
-  std::vector<bool> coded(n, false);
-  std::vector<bool> held_back(n, false);  // verbs whose event has no target (ws.targetless)
+  std::vector<bool>& coded = ws.coded;
+  coded.assign(n, false);
+  std::vector<bool>& held_back = ws.held_back;
+  held_back.assign(n, false);
   std::vector<Participant> sources, targets;
   std::string upper;
   // TABARI's own rules (a peer's behaviour, for the linear formats): verbs by the dictionary, the

@@ -75,6 +75,8 @@ class Coder {
     std::vector<std::string_view> forms;
     std::vector<int> match_at;  // per token: index into matches, or -1
     std::vector<std::pair<int, model::Event>> targetless;  // held events (verb depth, event)
+    std::vector<bool> coded;      // per token: its verb's event is decided
+    std::vector<bool> held_back;  // per token: its verb's event has no target (in targetless)
     bool agent_only = false;  // set while a subject with no actor may be coded by its agent ("police")
     // Most recent actors of the document, for pronouns.
     std::string last_person, last_group;
