@@ -252,6 +252,23 @@ TEST(VerbLexicon, Root11CondemnAccuse) {
             "IRN>ISR:1123 ");
 }
 
+TEST(VerbLexicon, Root11ChargesAreAccusationsNotArrests) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    indicted indict VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    officials official NOUN 2 obj)"),
+            "IRN>IRQ:1121 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    charged charge VERB 0 root
+    Israeli Israeli ADJ 4 amod
+    citizens citizen NOUN 2 obj
+    with with ADP 6 case
+    espionage espionage NOUN 2 obl)"),
+            "IRN>ISR:1125 ");
+}
+
 // ---- 12 REJECT, 13 THREATEN
 
 TEST(VerbLexicon, Root12RejectProposal) {
