@@ -27,6 +27,17 @@ TEST(VerbIdioms, AspectualVerbsTakeTheirNounsEvent) {
     with with ADP 5 case
     Iran Iran PROPN 2 obl)"),
             "IRQ>IRN:046 ");
+  // Talks renewed "on relations" are talks, not renewed relations (050).
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    renewed renew VERB 0 root
+    talks talk NOUN 2 obj
+    with with ADP 5 case
+    Iran Iran PROPN 2 obl
+    on on ADP 8 case
+    their their PRON 8 nmod:poss
+    relations relation NOUN 3 nmod)"),
+            "IRQ>IRN:046 ");
 }
 
 TEST(VerbIdioms, MediationBetweenTwoParties) {

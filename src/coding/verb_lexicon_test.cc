@@ -193,6 +193,39 @@ TEST(VerbLexicon, Root08ReleaseAndWithdraw) {
             "RUS>SYR:0874 ");
 }
 
+TEST(VerbLexicon, Root08CalledOffStrikeIsLabourUnlessMilitary) {
+  EXPECT_EQ(Code(R"(
+    Iraqi Iraqi ADJ 2 amod
+    teachers teacher NOUN 3 nsubj
+    called call VERB 0 root
+    off off ADP 3 compound:prt
+    their their PRON 6 nmod:poss
+    strike strike NOUN 3 obj
+    against against ADP 8 case
+    Iran Iran PROPN 6 nmod)"),
+            "IRQ>IRN:082 ");
+  EXPECT_EQ(Code(R"(
+    Israel Israel PROPN 2 nsubj
+    called call VERB 0 root
+    off off ADP 2 compound:prt
+    a a DET 6 det
+    military military ADJ 6 amod
+    strike strike NOUN 2 obj
+    against against ADP 8 case
+    Iran Iran PROPN 2 obl)"),
+            "ISR>IRN:087 ");
+}
+
+TEST(VerbLexicon, Root08CancelledRestrictionsEaseThem) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    cancelled cancel VERB 0 root
+    restrictions restriction NOUN 2 obj
+    on on ADP 5 case
+    Iraqis Iraqi PROPN 3 nmod)"),
+            "IRN>IRQ:081 ");
+}
+
 // ---- 09 INVESTIGATE, 10 DEMAND
 
 TEST(VerbLexicon, Root09Investigate) {
