@@ -72,7 +72,8 @@ TEST(CameoTableEval, CompiledTableEqualsReferenceTsv) {
       {"163", {"SANCTION", "discontinue"}},
       {"0813", {"CONCEDE", ""}},
       {"0814", {"CONCEDE", ""}},
-      {"0831", {"RETREAT", "resign"}}};
+      {"0831", {"RETREAT", "resign"}},
+      {"192", {"ASSAULT", ""}}};
   for (std::vector<std::string>& f : records) {
     auto manual = kPloverManualTypes.find(f[column["code"]]);
     if (manual == kPloverManualTypes.end()) continue;

@@ -94,6 +94,9 @@ PLOVER_MANUAL_TYPES = {
     '0814': ('CONCEDE', ''),
     # RETREAT: "RETREAT also covers resignations of government officials" (mode resign).
     '0831': ('RETREAT', 'resign'),
+    # COERCE is power "falling short of violence" (its seize mode: searches, confiscation, raids);
+    # taking territory by force is ASSAULT, as the PLOVER gold standard records code it.
+    '192': ('ASSAULT', ''),
 }
 
 

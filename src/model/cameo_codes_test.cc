@@ -100,6 +100,7 @@ TEST(CameoCodes, PloverTypesFollowThePloverManualWhereTheConversionTableDiffers)
   EXPECT_EQ(FindCameoCode("0814")->plover, "CONCEDE");
   EXPECT_EQ(FindCameoCode("0831")->plover, "RETREAT");  // resignations of officials
   EXPECT_EQ(FindCameoCode("0831")->plover_mode, "resign");
+  EXPECT_EQ(FindCameoCode("192")->plover, "ASSAULT");   // occupying territory is not "short of violence"
   EXPECT_EQ(FindCameoCode("172")->plover, "COERCE");    // the conversion table elsewhere
 }
 

@@ -314,7 +314,7 @@ constexpr std::array<CameoCode, 318> kCameoTable = {{
     {"19", "FIGHT", -10.0, -10.0, 4, "ASSAULT", "", ""},
     {"190", "Use conventional military force, not specified below", -10.0, -10.0, 4, "ASSAULT", "", "military"},
     {"191", "Impose blockade, restrict movement", -9.5, -9.5, 4, "COERCE", "restrict", "military"},
-    {"192", "Occupy territory", -9.5, -9.5, 4, "COERCE", "seize", "military"},
+    {"192", "Occupy territory", -9.5, -9.5, 4, "ASSAULT", "", "military"},
     {"193", "Fight with small arms and light weapons", -10.0, -10.0, 4, "ASSAULT", "firearms", "military"},
     {"194", "Fight with artillery and tanks", -10.0, -10.0, 4, "ASSAULT", "heavy-weapons", "military"},
     {"195", "Employ aerial weapons, not specified below", -10.0, -10.0, 4, "ASSAULT", "heavy-weapons", "military"},
