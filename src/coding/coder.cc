@@ -80,6 +80,23 @@ std::string IntentCode(const std::string& cameo) {
   return cameo;
 }
 
+// PLOVER: "the topic of the protest - which will typically be a REQUEST - is not coded as a
+// separate event". A demand or appeal with no subject of its own under a protest verb
+// ("blocked roads to press their demands", "joined demonstrators in demanding a referendum") is
+// that protest, aimed at the demand's target. Returns the protest's code, or null.
+const std::string* ProtestTopicOf(const SentenceView& view, size_t verb, std::string_view cameo,
+                                  const std::vector<std::pair<uint32_t, std::string>>& protests) {
+  if (protests.empty() || !(cameo.starts_with("10") || cameo.starts_with("02"))) return nullptr;
+  if (view.ChildWithRole(verb, Role::kSubject) >= 0) return nullptr;
+  int x = view.head(verb);
+  for (int hops = 0; x >= 0 && hops < 4; ++hops, x = view.head(x)) {
+    for (const auto& [protest_verb, code] : protests) {
+      if (static_cast<int>(protest_verb) == x) return &code;
+    }
+  }
+  return nullptr;
+}
+
 // "X said (that) Y must withdraw": the action is demanded of Y, not done. True when `verb`, or a
 // word it is the infinitive complement of ("must be ready to mediate"), has the auxiliary "must".
 bool HasMust(const SentenceView& view, size_t verb) {
@@ -690,6 +707,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs
+  std::vector<std::pair<uint32_t, std::string>> protests;       // (verb, code) of protest verbs
   if (linear_format) {
     LinearClauses(ws, clause);
     clause_done.assign(n == 0 ? 0 : clause.back() + 1, false);
@@ -987,7 +1005,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     const bool weak = linear_format && code.question;
     const size_t weak_from = out.size();
     const bool intended = dyad_rules_ && IsIntended(view, v);
-    const std::string active = intended ? IntentCode(code.active) : code.active;
+    std::string active = intended ? IntentCode(code.active) : code.active;
+    if (dyad_rules_ && !linear_format) {
+      if (active.starts_with("14")) {
+        protests.emplace_back(static_cast<uint32_t>(v), active);
+      } else if (const std::string* protest = ProtestTopicOf(view, v, active, protests)) {
+        active = *protest;
+      }
+    }
     const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
     size_t before = out.size();
     if (!targets.empty()) {

@@ -349,6 +349,33 @@ TEST(VerbLexicon, Root14Protest) {
             "IRN>ISR:141 ");
 }
 
+TEST(VerbLexicon, Root14ADemandThatIsTheProtestsTopicIsTheProtest) {
+  // Youths blocking roads is a protest (144), and what they demand of Iran is its topic, not a
+  // demand (104) of its own.
+  EXPECT_EQ(Code(R"(
+    Young young ADJ 2 amod
+    Iraqis Iraqi PROPN 3 nsubj
+    blocked block VERB 0 root
+    roads road NOUN 3 obj
+    , , PUNCT 6 punct
+    demanding demand VERB 3 advcl
+    reforms reform NOUN 6 obj
+    from from ADP 9 case
+    Iran Iran PROPN 6 obl)"),
+            "IRQ>IRN:144 ");
+  // A demand with a subject of its own stays a demand.
+  EXPECT_EQ(Code(R"(
+    Iraqis Iraqi PROPN 2 nsubj
+    protested protest VERB 0 root
+    as as SCONJ 5 mark
+    Iran Iran PROPN 5 nsubj
+    demanded demand VERB 2 advcl
+    reforms reform NOUN 5 obj
+    from from ADP 8 case
+    Syria Syria PROPN 5 obl)"),
+            "IRN>SYR:104 ");
+}
+
 TEST(VerbLexicon, Root15Deploy) {
   EXPECT_EQ(Code(R"(
     Russia Russia PROPN 2 nsubj
