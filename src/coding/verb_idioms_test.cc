@@ -40,6 +40,19 @@ TEST(VerbIdioms, AspectualVerbsTakeTheirNounsEvent) {
             "IRQ>IRN:046 ");
 }
 
+TEST(VerbIdioms, ATimeIsNoTargetSlot) {
+  // "on Monday" says when: it fills no "on +" slot, so "war" (190 on a target) does not outscore
+  // "war games" (150).
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    launched launch VERB 0 root
+    war war NOUN 4 compound
+    games game NOUN 2 obj
+    on on ADP 6 case
+    Monday Monday PROPN 2 obl)"),
+            "IRN>IRN:150 ");
+}
+
 TEST(VerbIdioms, MediationBetweenTwoParties) {
   EXPECT_EQ(Code(R"(
     Russia Russia PROPN 2 nsubj
