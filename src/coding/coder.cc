@@ -111,21 +111,32 @@ bool HasMust(const SentenceView& view, size_t verb) {
   return false;
 }
 
+bool HasMarker(const SentenceView& view, uint32_t clause, std::string_view marker) {
+  for (uint32_t g : view.Children(clause)) {
+    if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), marker)) return true;
+  }
+  return false;
+}
+
 // Whether `clause` is a clausal complement of its head ("demanded that the US act"). Parsers
 // often attach a "that" complement as an adverbial or a conjoined clause.
 bool IsComplementClause(const SentenceView& view, uint32_t clause) {
   if (view.role(clause) == Role::kCcomp) return true;
   if (view.role(clause) != Role::kAdvcl && view.role(clause) != Role::kConj) return false;
-  for (uint32_t g : view.Children(clause)) {
-    if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) return true;
-  }
-  return false;
+  return HasMarker(view, clause, "that");
 }
 
-// The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
+// The clausal complement of `verb` that demands an action ("said the US must mediate"), or of
+// its object noun ("issued a reminder to Iraq that it must cooperate"), or -1.
 int DemandedClause(const SentenceView& view, size_t verb) {
   for (uint32_t c : view.Children(verb)) {
     if (IsComplementClause(view, c) && HasMust(view, c)) return static_cast<int>(c);
+    if (view.role(c) != Role::kObject) continue;
+    for (uint32_t content : view.Children(c)) {
+      if (view.role(content) == Role::kAcl && HasMust(view, content) && HasMarker(view, content, "that")) {
+        return static_cast<int>(content);
+      }
+    }
   }
   return -1;
 }

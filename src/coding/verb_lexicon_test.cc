@@ -252,6 +252,20 @@ TEST(VerbLexicon, Root10DemandRelease) {
 
 // ---- 11 DISAPPROVE
 
+TEST(VerbLexicon, Root10AMustClauseOfTheObjectIsADemand) {
+  // "Iran issued a reminder that Iraq must cooperate": the reminder's content is demanded of Iraq.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    issued issue VERB 0 root
+    a a DET 4 det
+    reminder reminder NOUN 2 obj
+    that that SCONJ 8 mark
+    Iraq Iraq PROPN 8 nsubj
+    must must AUX 8 aux
+    cooperate cooperate VERB 4 acl)"),
+            "IRN>IRQ:100 ");
+}
+
 TEST(VerbLexicon, Root11CondemnAccuse) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
