@@ -74,8 +74,14 @@ std::string IntentCode(const std::string& cameo) {
     return "035";
   }
   if (root == "14") return "133";
-  if (root == "16") return "131";
-  if (root == "17") return cameo.starts_with("172") ? "1312" : "130";
+  if (root == "16") {
+    if (cameo.starts_with("161")) return "1313";
+    if (cameo.starts_with("162")) return "1311";
+    if (cameo.starts_with("163")) return "1312";
+    return "131";
+  }
+  // Threatened restrictions, curfews, martial law (132x) parallel the imposed ones (172x).
+  if (root == "17") return cameo.starts_with("172") ? "132" + cameo.substr(3) : "130";
   if (root == "18" || root == "19" || root == "20") return "138";
   return cameo;
 }
@@ -817,9 +823,13 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // aid (070).
     if (dyad_rules_ && entry->code.IsNull() && match.pattern != nullptr && IsSpeechVerb(view.Lemma(v))) {
       bool clause_verb = false;
+      std::string clause_upper;
+      auto listed_verb = [&](uint32_t w) { return view.IsVerb(w) && FindVerb(view, w, clause_upper) != nullptr; };
       for (uint32_t c : view.Children(v)) {
-        std::string clause_upper;
-        clause_verb |= IsComplementClause(view, c) && view.IsVerb(c) && FindVerb(view, c, clause_upper) != nullptr;
+        if (!IsComplementClause(view, c)) continue;
+        clause_verb |= listed_verb(c);
+        // "announced it is prepared to impose martial law": the clause's verb is an infinitive.
+        for (uint32_t x : view.Children(c)) clause_verb |= view.role(x) == Role::kXcomp && listed_verb(x);
       }
       if (clause_verb) {
         outcome("its complement clause carries the event");

@@ -461,7 +461,22 @@ TEST(VerbLexicon, AnnouncementLeavesTheEventToItsClause) {
     aid aid NOUN 5 obj
     to to ADP 8 case
     Iraq Iraq PROPN 6 nmod)"),
-            "IRN>IRQ:131 ");
+            "IRN>IRQ:1311 ");  // threaten to reduce or stop aid
+  // "Iran announced it is prepared to impose martial law on Iraqis": the clause's verb is the
+  // infinitive of an adjective; the threat (1324) parallels the imposed martial law (1724).
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    announced announce VERB 0 root
+    it it PRON 5 nsubj
+    is be AUX 5 cop
+    prepared prepared ADJ 2 ccomp
+    to to PART 7 mark
+    impose impose VERB 5 xcomp
+    martial martial ADJ 9 amod
+    law law NOUN 7 obj
+    on on ADP 11 case
+    Iraqis Iraqi PROPN 7 obl)"),
+            "IRN>IRQ:1324 ");
 }
 
 TEST(VerbLexicon, AcceptingAFormulaOrFrameworkIsAgreement) {
