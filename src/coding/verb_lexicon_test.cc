@@ -35,6 +35,15 @@ TEST(VerbLexicon, Root01DenyAndConcern) {
             "IRN>IRQ:012 ");
 }
 
+TEST(VerbLexicon, Root01DeniedPermissionIsARejection) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    denied deny VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    permits permit NOUN 2 obj)"),
+            "IRN>IRQ:120 ");
+}
+
 TEST(VerbLexicon, ReportingVerbsAreNotEvents) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
