@@ -40,6 +40,33 @@ TEST(VerbIdioms, AspectualVerbsTakeTheirNounsEvent) {
             "IRQ>IRN:046 ");
 }
 
+TEST(VerbIdioms, CompletedWithdrawalAndJointExercises) {
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    completed complete VERB 0 root
+    its its PRON 4 nmod:poss
+    withdrawal withdrawal NOUN 2 obj
+    from from ADP 6 case
+    Iran Iran PROPN 2 obl)"),
+            "IRQ>IRN:0874 ");
+  // Joint exercises are cooperation (062), one country's a show of force (150).
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iran Iran PROPN 1 conj
+    conducted conduct VERB 0 root
+    joint joint ADJ 6 amod
+    drills drill NOUN 4 obj)"),
+            "IRQ>IRN:062 IRN>IRQ:062 ");
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    launched launch VERB 0 root
+    exercises exercise NOUN 2 obj
+    with with ADP 5 case
+    Iran Iran PROPN 2 obl)"),
+            "IRQ>IRN:062 ");
+}
+
 TEST(VerbIdioms, ATimeIsNoTargetSlot) {
   // "on Monday" says when: it fills no "on +" slot, so "war" (190 on a target) does not outscore
   // "war games" (150).
