@@ -261,6 +261,29 @@ TEST(VerbLexicon, Root10DemandRelease) {
 
 // ---- 11 DISAPPROVE
 
+TEST(VerbLexicon, Root09SentToInvestigateAndOpenedHearing) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    sent send VERB 0 root
+    experts expert NOUN 2 obj
+    to to ADP 5 case
+    Iraq Iraq PROPN 2 obl
+    to to PART 7 mark
+    investigate investigate VERB 2 advcl
+    the the DET 9 det
+    attack attack NOUN 7 obj)"),
+            "IRN>IRQ:090 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    opened open VERB 0 root
+    a a DET 4 det
+    hearing hearing NOUN 2 obj
+    into into ADP 7 case
+    Iraqi Iraqi ADJ 7 amod
+    abuses abuse NOUN 2 obl)"),
+            "IRN>IRQ:090 ");
+}
+
 TEST(VerbLexicon, Root10AMustClauseOfTheObjectIsADemand) {
   // "Iran issued a reminder that Iraq must cooperate": the reminder's content is demanded of Iraq.
   EXPECT_EQ(Code(R"(
@@ -397,6 +420,27 @@ TEST(VerbLexicon, Root14ADemandThatIsTheProtestsTopicIsTheProtest) {
     from from ADP 8 case
     Syria Syria PROPN 5 obl)"),
             "IRN>SYR:104 ");
+}
+
+TEST(VerbLexicon, Root14ThrownStonesAreARiot) {
+  EXPECT_EQ(Code(R"(
+    Iraqis Iraqi PROPN 2 nsubj
+    threw throw VERB 0 root
+    stones stone NOUN 2 obj
+    at at ADP 5 case
+    Iran Iran PROPN 2 obl)"),
+            "IRQ>IRN:145 ");
+}
+
+TEST(VerbLexicon, Root15MobilisedLobbiesAreNoForcePosture) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    mobilized mobilize VERB 0 root
+    pressure pressure NOUN 4 compound
+    groups group NOUN 2 obj
+    in in ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "");
 }
 
 TEST(VerbLexicon, Root15Deploy) {
