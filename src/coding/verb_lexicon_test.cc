@@ -114,6 +114,14 @@ TEST(VerbLexicon, Root04MeetVisitHoldTalks) {
             "IRN>IRQ:046 ");
 }
 
+TEST(VerbLexicon, Root04APhoneCallIsBothWays) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    telephoned telephone VERB 0 root
+    Iraq Iraq PROPN 2 obj)"),
+            "IRN>IRQ:041 IRQ>IRN:041 ");
+}
+
 // ---- 05 ENGAGE IN DIPLOMATIC COOPERATION
 
 TEST(VerbLexicon, Root05SignAgreementBothWays) {
