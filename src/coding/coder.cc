@@ -977,9 +977,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
 
     // A compound subject acts on itself; a place it acts in ("Iran and Iraq signed an accord in
-    // Baghdad") is no target.
+    // Baghdad") or one of its own members named in a complement ("Israel and Lebanon renewed talks
+    // on an Israeli pullback") is no target.
     if (dyad_rules_ && sources.size() >= 2) {
-      std::erase_if(targets, [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in"); });
+      std::erase_if(targets, [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in") || is_source(t); });
     }
     if (sources.empty() && dyad_rules_ && source_head >= 0) {
       ws.agent_only = true;

@@ -564,6 +564,15 @@ TEST(Coder, CompoundSubjectActsOnItselfNotOnThePlaceItActsIn) {
     in in ADP 5 case
     US US PROPN 3 nmod)");
   EXPECT_EQ(Summary(Code(single).events), "IRN>USA:057 USA>IRN:057 ");
+  // "Iran and Iraq attacked Iraqi positions": a member of the compound is not its target either.
+  auto member = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 6 amod
+    positions position NOUN 4 obj)");
+  EXPECT_EQ(Summary(Code(member).events), "IRN>IRQ:190 IRQ>IRN:190 ");
 }
 
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
