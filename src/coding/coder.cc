@@ -86,6 +86,21 @@ std::string IntentCode(const std::string& cameo) {
   return cameo;
 }
 
+// The refusal (12x) that an announced cooperative action coded `cameo` becomes when negated
+// ("will not lift the embargo" 1244, "would not meet" 125), or "" when there is none.
+std::string RefusalCode(std::string_view cameo) {
+  static constexpr std::pair<std::string_view, std::string_view> kRefusals[] = {
+      {"04", "125"},    {"057", "127"},   {"05", "120"},    {"061", "1211"}, {"062", "1212"},
+      {"063", "1213"},  {"064", "1214"},  {"06", "121"},    {"071", "1221"}, {"072", "1222"},
+      {"073", "1223"},  {"074", "1224"},  {"07", "122"},    {"081", "1241"}, {"082", "1242"},
+      {"083", "123"},   {"084", "1243"},  {"085", "1244"},  {"086", "1245"}, {"087", "1246"},
+      {"08", "124"}};
+  for (const auto& [prefix, refusal] : kRefusals) {
+    if (cameo.starts_with(prefix)) return std::string(refusal);
+  }
+  return "";
+}
+
 // PLOVER: "the topic of the protest - which will typically be a REQUEST - is not coded as a
 // separate event". A demand or appeal with no subject of its own under a protest verb
 // ("blocked roads to press their demands", "joined demonstrators in demanding a referendum") is
@@ -804,7 +819,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // has chosen the code; everyone else drops it.
     const bool negated = !linear_format && !options_.code_negated && view.IsNegated(v);
     const bool negate_by_ontology = negated && !dicts_->ontology.empty();
-    if (negated && !negate_by_ontology) {
+    // An announced action that is negated ("will not release the prisoners") is a refusal.
+    const bool refused = negated && dyad_rules_ && !negate_by_ontology && IsIntended(view, v);
+    if (negated && !negate_by_ontology && !refused) {
       outcome("negated");
       continue;
     }
@@ -848,6 +865,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     lexicon::EventCode negated_code;
+    if (refused) {
+      negated_code.active = chosen->IsNull() ? "" : RefusalCode(chosen->active);
+      if (negated_code.active.empty()) {
+        outcome("negated");
+        continue;
+      }
+      chosen = &negated_code;
+    }
     if (negate_by_ontology && !chosen->IsNull()) {
       // UniversalPetrarch reads "active:passive" codes as no number, so they have no negation.
       negated_code.active = chosen->has_passive ? "" : dicts_->ontology.Negated(chosen->active);

@@ -704,6 +704,33 @@ TEST(VerbLexicon, NegatedVerbsAreNotCoded) {
             "");
 }
 
+TEST(VerbLexicon, NegatedAnnouncedCooperationIsARefusal) {
+  constexpr std::string_view kWillNotRelease = R"(
+    Iran Iran PROPN 4 nsubj
+    will will AUX 4 aux
+    not not PART 4 advmod
+    release release VERB 0 root
+    Iraqi Iraqi ADJ 6 amod
+    prisoners prisoner NOUN 4 obj)";
+  EXPECT_EQ(Code(kWillNotRelease), "IRN>IRQ:1243 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    would would AUX 4 aux
+    not not PART 4 advmod
+    meet meet VERB 0 root
+    Iraqi Iraqi ADJ 6 amod
+    leaders leader NOUN 4 obj)"),
+            "IRN>IRQ:125 ");
+  // A negated threat of force is no event at all.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    will will AUX 4 aux
+    not not PART 4 advmod
+    attack attack VERB 0 root
+    Iraq Iraq PROPN 4 obj)"),
+            "");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
