@@ -375,6 +375,18 @@ TEST(VerbLexicon, Root12RejectProposal) {
             "IRN>IRQ:125 ");
 }
 
+TEST(VerbLexicon, Root12FailingToReachAgreementIsARejection) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    failed fail VERB 0 root
+    to to PART 6 mark
+    reach reach VERB 4 xcomp
+    agreement agreement NOUN 6 obj)"),
+            "IRN>IRQ:120 IRQ>IRN:120 ");
+}
+
 TEST(VerbLexicon, Root13ThreatenToAttackCodesOnlyTheThreat) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
