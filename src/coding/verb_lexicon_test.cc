@@ -183,6 +183,18 @@ TEST(VerbLexicon, Root07SendHumanitarianAid) {
             "IRN>IRQ:073 ");
 }
 
+TEST(VerbLexicon, Root07MoneyGivenOrDonatedIsAid) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    donated donate VERB 0 root
+    $ $ SYM 2 obj
+    5 5 NUM 5 compound
+    million million NUM 3 nummod
+    to to ADP 7 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:071 ");
+}
+
 // ---- 08 YIELD
 
 TEST(VerbLexicon, Root08ReleaseAndWithdraw) {
@@ -208,6 +220,24 @@ TEST(VerbLexicon, Root08ReleaseAndWithdraw) {
     from from ADP 6 case
     Syria Syria PROPN 2 obl)"),
             "RUS>SYR:0874 ");
+}
+
+TEST(VerbLexicon, Root08LetFreeAndLaidDownArms) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    let let VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    prisoners prisoner NOUN 2 obj
+    free free ADJ 2 xcomp)"),
+            "IRN>IRQ:0841 ");
+  EXPECT_EQ(Code(R"(
+    Iraqi Iraqi ADJ 2 amod
+    rebels rebel NOUN 3 nsubj
+    laid lay VERB 0 root
+    down down ADP 3 compound:prt
+    their their PRON 6 nmod:poss
+    arms arm NOUN 3 obj)"),
+            "IRQ>IRQ:0873 ");
 }
 
 TEST(VerbLexicon, Root08CalledOffStrikeIsLabourUnlessMilitary) {
