@@ -42,7 +42,7 @@ bool IsNonFactive(std::string_view lemma) {
 bool IsIntended(const SentenceView& view, size_t verb) {
   static constexpr std::string_view kModals[] = {"will", "would", "shall", "'ll", "may", "might"};
   static constexpr std::string_view kGovernors[] = {
-      "offer", "promise", "pledge", "vow", "threaten", "agree", "decide", "plan", "intend", "prepare",
+      "offer", "promise", "pledge", "vow", "threaten", "agree", "plan", "intend", "prepare",
       "aim", "want", "wish", "seek", "hope", "willing", "ready", "prepared", "going", "poised"};
   for (uint32_t c : view.Children(verb)) {
     if (view.role(c) != Role::kAux) continue;

@@ -89,6 +89,15 @@ TEST(VerbLexicon, Root03PledgeToHelp) {
     help help VERB 2 xcomp
     Iraq Iraq PROPN 4 obj)"),
             "IRN>IRQ:033 ");
+  // A decision is the action taken, not a promise of it.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    decided decide VERB 0 root
+    to to PART 4 mark
+    release release VERB 2 xcomp
+    Iraqi Iraqi ADJ 6 amod
+    prisoners prisoner NOUN 4 obj)"),
+            "IRN>IRQ:0841 ");
 }
 
 // ---- 04 CONSULT
