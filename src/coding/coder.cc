@@ -182,6 +182,12 @@ bool IsCondition(const SentenceView& view, size_t verb) {
   return false;
 }
 
+// "arrested for collaborating with Israel", "praised for helping": a "for" clause gives the
+// reason for its verb, alleged or past, not an event of its own.
+bool IsReason(const SentenceView& view, size_t verb) {
+  return (view.role(verb) == Role::kAdvcl || view.role(verb) == Role::kAcl) && HasMarker(view, verb, "for");
+}
+
 // "sent troops to help defend Saudi Arabia", "shelled Juba, killing 20 people": an infinitive
 // adverbial clause states the aim of the verb it modifies, a bare participle its outcome; neither
 // is an event of its own.
@@ -799,6 +805,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     if (dyad_rules_ && view.head(v) >= 0 && held_back[view.head(v)] && IsPurposeClause(view, v) &&
         !view.Form(v).ends_with("ing")) {
       outcome("deferred to the governing verb, which has no target");
+      continue;
+    }
+    if (dyad_rules_ && IsReason(view, v)) {
+      coded[v] = true;  // nor are its infinitives
+      outcome("reason ('for'), not an event of its own");
       continue;
     }
     if (dyad_rules_ && IsCondition(view, v)) {

@@ -575,6 +575,18 @@ TEST(Coder, CompoundSubjectActsOnItselfNotOnThePlaceItActsIn) {
   EXPECT_EQ(Summary(Code(member).events), "IRN>IRQ:190 IRQ>IRN:190 ");
 }
 
+TEST(Coder, AForClauseIsAReasonNotAnEvent) {
+  // "Iran attacked Iraq for accusing the US": the accusation is the attack's stated reason.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    for for SCONJ 5 mark
+    accusing accuse VERB 2 advcl
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
