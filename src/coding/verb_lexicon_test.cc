@@ -44,6 +44,19 @@ TEST(VerbLexicon, Root01DeniedPermissionIsARejection) {
             "IRN>IRQ:120 ");
 }
 
+TEST(VerbLexicon, Root01AnnouncedSuspensionOfAidIsACut) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    announced announce VERB 0 root
+    a a DET 4 det
+    suspension suspension NOUN 2 obj
+    of of ADP 6 case
+    aid aid NOUN 4 nmod
+    to to ADP 8 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:162 ");
+}
+
 TEST(VerbLexicon, ReportingVerbsAreNotEvents) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
@@ -66,6 +79,17 @@ TEST(VerbLexicon, Root02CallOnToRelease) {
     the the DET 8 det
     prisoners prisoner NOUN 6 obj)"),
             "IRN>IRQ:0253 ");
+}
+
+TEST(VerbLexicon, Root02CallForSanctionsAgainstIsADenunciation) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    called call VERB 0 root
+    for for ADP 4 case
+    sanctions sanction NOUN 2 obl
+    against against ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:111 ");
 }
 
 TEST(VerbLexicon, Root02UrgeTalks) {
