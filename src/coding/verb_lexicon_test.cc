@@ -124,6 +124,18 @@ TEST(VerbLexicon, Root03PledgeToHelp) {
             "IRN>IRQ:0841 ");
 }
 
+TEST(VerbLexicon, Root03AgreeingToACeasefirePromisesIt) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    agreed agree VERB 0 root
+    to to ADP 5 case
+    a a DET 5 det
+    ceasefire ceasefire NOUN 2 obl
+    with with ADP 7 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:0356 IRQ>IRN:0356 ");
+}
+
 // ---- 04 CONSULT
 
 TEST(VerbLexicon, Root04MeetVisitHoldTalks) {
@@ -294,6 +306,15 @@ TEST(VerbLexicon, Root08CalledOffStrikeIsLabourUnlessMilitary) {
     against against ADP 8 case
     Iran Iran PROPN 2 obl)"),
             "ISR>IRN:087 ");
+}
+
+TEST(VerbLexicon, Root08WorkersWhoStopWorkStrike) {
+  EXPECT_EQ(Code(R"(
+    Iraqi Iraqi ADJ 2 amod
+    workers worker NOUN 3 nsubj
+    stopped stop VERB 0 root
+    work work NOUN 3 obj)"),
+            "IRQ>IRQ:143 ");
 }
 
 TEST(VerbLexicon, Root08CancelledRestrictionsEaseThem) {
