@@ -67,6 +67,42 @@ TEST(VerbIdioms, CompletedWithdrawalAndJointExercises) {
             "IRQ>IRN:062 ");
 }
 
+TEST(VerbIdioms, ClosedBordersSiegeShieldsAndCyberWarfare) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    closed close VERB 0 root
+    its its PRON 4 nmod:poss
+    borders border NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:191 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    declared declare VERB 0 root
+    a a DET 4 det
+    state state NOUN 2 obj
+    of of ADP 6 case
+    siege siege NOUN 4 nmod)"),
+            "IRN>IRN:1724 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    holds hold VERB 0 root
+    more more ADJ 2 obj
+    Iraqis Iraqi PROPN 3 obl
+    as as ADP 7 case
+    human human ADJ 7 amod
+    shields shield NOUN 3 obl)"),
+            "IRN>IRQ:184 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    launched launch VERB 0 root
+    cyber cyber NOUN 4 compound
+    warfare warfare NOUN 2 obj
+    against against ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:176 ");
+}
+
 TEST(VerbIdioms, ATimeIsNoTargetSlot) {
   // "on Monday" says when: it fills no "on +" slot, so "war" (190 on a target) does not outscore
   // "war games" (150).
