@@ -819,6 +819,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     if (!linear_format && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
         IsNonFactive(view.Lemma(view.head(v)))) {
+      if (dyad_rules_) coded[v] = true;  // nor is its purpose ("considering sending aid to help")
       outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
       continue;
     }

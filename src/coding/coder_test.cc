@@ -575,6 +575,19 @@ TEST(Coder, CompoundSubjectActsOnItselfNotOnThePlaceItActsIn) {
   EXPECT_EQ(Summary(Code(member).events), "IRN>IRQ:190 IRQ>IRN:190 ");
 }
 
+TEST(Coder, APurposeOfANonFactiveComplementIsNoEvent) {
+  // "Iran tried attacking Iraq to accuse the US": neither the attack nor its aim happened.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    tried try VERB 0 root
+    attacking attack VERB 2 xcomp
+    Iraq Iraq PROPN 3 obj
+    to to PART 6 mark
+    accuse accuse VERB 3 advcl
+    US US PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "");
+}
+
 TEST(Coder, AForClauseIsAReasonNotAnEvent) {
   // "Iran attacked Iraq for accusing the US": the accusation is the attack's stated reason.
   auto doc = Parsed(R"(
