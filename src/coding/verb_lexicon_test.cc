@@ -215,6 +215,15 @@ TEST(VerbLexicon, Root06ShareIntelligence) {
     with with ADP 5 case
     Iraq Iraq PROPN 2 obl)"),
             "IRN>IRQ:064 ");
+  // Military intelligence handed to one side is military aid.
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    provided provide VERB 0 root
+    military military ADJ 4 amod
+    intelligence intelligence NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:072 ");
 }
 
 TEST(VerbLexicon, Root07SendHumanitarianAid) {
