@@ -543,6 +543,15 @@ TEST(VerbLexicon, Root14ThrownStonesAreARiot) {
     at at ADP 5 case
     Iran Iran PROPN 2 obl)"),
             "IRQ>IRN:145 ");
+  EXPECT_EQ(Code(R"(
+    Iraqis Iraqi PROPN 2 nsubj
+    resorted resort VERB 0 root
+    to to SCONJ 5 case
+    throwing throw VERB 5 amod
+    stones stone NOUN 2 obl
+    against against ADP 7 case
+    Iran Iran PROPN 2 obl)"),
+            "IRQ>IRN:145 ");
 }
 
 TEST(VerbLexicon, Root15MobilisedLobbiesAreNoForcePosture) {
