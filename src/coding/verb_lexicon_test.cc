@@ -55,6 +55,16 @@ TEST(VerbLexicon, Root01AnnouncedSuspensionOfAidIsACut) {
     to to ADP 8 case
     Iraq Iraq PROPN 2 obl)"),
             "IRN>IRQ:162 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    announced announce VERB 0 root
+    the the DET 4 det
+    deployment deployment NOUN 2 obj
+    of of ADP 6 case
+    troops troop NOUN 4 nmod
+    to to ADP 8 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:154 ");
 }
 
 TEST(VerbLexicon, ReportingVerbsAreNotEvents) {
