@@ -215,6 +215,24 @@ TEST(VerbLexicon, Root05Praise) {
             "IRN>IRQ:051 ");
 }
 
+TEST(VerbLexicon, Root05ApprovingAMaterialActIsThatAct) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    approved approve VERB 0 root
+    the the DET 4 det
+    extradition extradition NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:063 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    approved approve VERB 0 root
+    aid aid NOUN 2 obj
+    to to ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:070 ");
+}
+
 // ---- 06 MATERIAL COOPERATION, 07 PROVIDE AID
 
 TEST(VerbLexicon, Root06ShareIntelligence) {
