@@ -304,6 +304,17 @@ TEST(VerbLexicon, Root08ReleaseAndWithdraw) {
             "RUS>SYR:0874 ");
 }
 
+TEST(VerbLexicon, Root08ReturnedAntiquitiesAreReturnedProperty) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    returned return VERB 0 root
+    looted loot VERB 4 amod
+    antiquities antiquity NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:0842 ");
+}
+
 TEST(VerbLexicon, Root08LetFreeAndLaidDownArms) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
