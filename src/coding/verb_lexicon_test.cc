@@ -507,6 +507,20 @@ TEST(VerbLexicon, Root12RejectProposal) {
             "IRN>IRQ:125 ");
 }
 
+TEST(VerbLexicon, Root12AViolatedBanIsDefianceNotABorderViolation) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    violated violate VERB 0 root
+    a a DET 4 det
+    ban ban NOUN 2 obj
+    on on ADP 6 case
+    entry entry NOUN 4 nmod
+    into into ADP 9 case
+    Iraqi Iraqi ADJ 9 amod
+    territory territory NOUN 6 nmod)"),
+            "IRN>IRQ:128 ");
+}
+
 TEST(VerbLexicon, Root12FailingToReachAgreementIsARejection) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 4 nsubj
