@@ -1017,7 +1017,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // Baghdad") or one of its own members named in a complement ("Israel and Lebanon renewed talks
     // on an Israeli pullback") is no target.
     if (dyad_rules_ && sources.size() >= 2) {
-      std::erase_if(targets, [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in") || is_source(t); });
+      std::erase_if(targets,
+                    [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in") || is_source(t); });
     }
     if (sources.empty() && dyad_rules_ && source_head >= 0) {
       ws.agent_only = true;
