@@ -643,11 +643,38 @@ std::string Coder::CodePhrase(const model::Document& doc, size_t index, uint32_t
   return ComposeActor(doc, ws, begin, end, &p) ? p.code : "";
 }
 
+size_t Coder::ParticipantBound(const Workspace& ws) const {
+  size_t bound = ws.matches.size();
+  if (ws.last_person.empty() && ws.last_group.empty()) return std::min<size_t>(bound, 2);
+  bool person = false;
+  for (size_t i = 0; i < ws.forms.size() && bound < 2; ++i) bound += IsPersonalPronoun(ws.forms[i], &person);
+  return std::min<size_t>(bound, 2);
+}
+
+size_t Coder::ParticipantsPerEvent() const {
+  // dyad's rules keep an event with no target; the linear formats' "[A/B]" codes name two actors
+  // in one phrase, and converted agents take their target's country.
+  const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
+                             dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  return dyad_rules_ || !options_.require_target || options_.convert_agents || linear_format ? 1 : 2;
+}
+
+bool Coder::HasDictionaryVerb(const Workspace& ws) const {
+  const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
+                             dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  std::string upper;
+  for (size_t v = 0; v < ws.view.size(); ++v) {
+    if (linear_format ? LinearVerbCandidate(ws, v) : ws.view.IsVerb(v) && FindVerb(ws.view, v, upper) != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws,
                          std::vector<model::Event>& out, SentenceTrace* trace) const {
   const model::Sentence& sentence = doc.sentences[index];
   auto tokens = doc.Tokens(sentence);
-  PrepareSentence(doc, index, ws);
   SentenceView& view = ws.view;
   const size_t n = tokens.size();
   if (trace != nullptr) {
@@ -1078,7 +1105,26 @@ void Coder::CodeDocument(const model::Document& doc, Workspace& ws, std::vector<
   if (traces != nullptr) traces->assign(doc.sentences.size(), SentenceTrace{});
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     if (doc.sentences[i].flags & model::Sentence::kNotProse) continue;
+    PrepareSentence(doc, i, ws);
     CodeSentence(doc, i, ws, out, traces ? &(*traces)[i] : nullptr);
+  }
+}
+
+void Coder::CodeDocument(model::Document& doc, Workspace& ws, const SentenceAnalyzer& analyze,
+                         std::vector<model::Event>& out) const {
+  ws.last_person.clear();
+  ws.last_group.clear();
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].flags & model::Sentence::kNotProse) continue;
+    PrepareSentence(doc, i, ws);  // actor phrases match forms: the same matches as once tagged
+    if (ParticipantBound(ws) == 0) continue;
+    analyze(i, false);
+    PrepareSentence(doc, i, ws);  // lemmas now (and the forms arena may have moved)
+    if (ParticipantBound(ws) >= ParticipantsPerEvent() && HasDictionaryVerb(ws)) {
+      analyze(i, true);
+      ws.view.Reset(doc, doc.Tokens(doc.sentences[i]));  // parsing changes no form, lemma or match
+    }
+    CodeSentence(doc, i, ws, out, nullptr);
   }
 }
 
