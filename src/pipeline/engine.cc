@@ -1,5 +1,7 @@
 #include "pipeline/engine.h"
 
+#include <algorithm>
+
 #include "lexicon/dictionary_set.h"
 #include "text/analyzer.h"
 
@@ -9,6 +11,10 @@ bool IsParsed(const model::Document& doc) {
   if (doc.tokens.empty()) return false;
   for (const model::Token& t : doc.tokens) {
     if (t.upos == 0) return false;
+  }
+  for (const model::Sentence& s : doc.sentences) {
+    auto tokens = doc.Tokens(s);
+    if (std::none_of(tokens.begin(), tokens.end(), [](const model::Token& t) { return t.deprel != 0; })) return false;
   }
   return true;
 }

@@ -65,7 +65,8 @@ class Engine {
   bool parse_all_ = false;
 };
 
-// True when every token of `doc` has a tag (the input came parsed).
+// True when every token of `doc` has a tag and every sentence a dependency label (its root): the
+// input came parsed, or Analyze() has run. Code() may leave sentences untagged or unparsed.
 bool IsParsed(const model::Document& doc);
 
 }  // namespace dyad::pipeline
