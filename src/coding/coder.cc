@@ -377,6 +377,19 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
     return FailedPreconditionError(dictionaries->spec + ": the verb dictionary is empty");
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
+  // A code that may give an event: CodeSentence drops "---", "###", "+++" and passive-only
+  // codes; an ontology (UniversalPetrarch) may negate any code but "---".
+  const bool ontology = !coder->dicts_->ontology.empty();
+  auto may_code = [ontology](const lexicon::EventCode& c) {
+    if (ontology) return !c.IsNull();
+    return !c.active.empty() && c.active != "---" && c.active != "###" && c.active != "+++";
+  };
+  for (const lexicon::VerbBlock& block : coder->dicts_->verbs.blocks) {
+    bool codes = may_code(block.code);
+    for (const lexicon::VerbEntry& e : block.verbs) codes |= may_code(e.code);
+    for (const lexicon::VerbPattern& p : block.patterns) codes |= may_code(p.code);
+    coder->block_codes_.push_back(codes);
+  }
   const std::string& spec = coder->dicts_->spec;
   coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
                        !spec.starts_with("petrarch2:") && !spec.starts_with("up:"), spec.starts_with("tabari:"));
@@ -620,13 +633,14 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
   return -1;
 }
 
-void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const {
+void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
   ws.view.Reset(doc, tokens);
   ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
+  if (!find_actors) return;
   ws.matches.clear();
   actors_.FindAll(ws.forms, ws.words, ws.matches);
   ws.match_at.assign(n, -1);
@@ -662,10 +676,23 @@ size_t Coder::ParticipantsPerEvent() const {
 bool Coder::HasDictionaryVerb(const Workspace& ws) const {
   const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
                              dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  if (linear_format) {
+    for (size_t v = 0; v < ws.view.size(); ++v) {
+      if (LinearVerbCandidate(ws, v)) return true;
+    }
+    return false;
+  }
+  // "X said Y must withdraw" gives SAY, a verb with no code, the code of a demand.
+  bool must = false;
+  for (std::string_view form : ws.forms) must |= dyad_rules_ && EqualsLower(form, "must");
   std::string upper;
   for (size_t v = 0; v < ws.view.size(); ++v) {
-    if (linear_format ? LinearVerbCandidate(ws, v) : ws.view.IsVerb(v) && FindVerb(ws.view, v, upper) != nullptr) {
-      return true;
+    if (!ws.view.IsVerb(v)) continue;
+    const std::vector<lexicon::VerbRef>* refs = FindVerb(ws.view, v, upper);
+    if (refs == nullptr) continue;
+    if (must) return true;
+    for (const lexicon::VerbRef& ref : *refs) {
+      if (block_codes_[ref.block]) return true;
     }
   }
   return false;
@@ -1119,7 +1146,7 @@ void Coder::CodeDocument(model::Document& doc, Workspace& ws, const SentenceAnal
     PrepareSentence(doc, i, ws);  // actor phrases match forms: the same matches as once tagged
     if (ParticipantBound(ws) == 0) continue;
     analyze(i, false);
-    PrepareSentence(doc, i, ws);  // lemmas now (and the forms arena may have moved)
+    PrepareSentence(doc, i, ws, /*find_actors=*/false);  // lemmas now; the forms arena may have moved
     if (ParticipantBound(ws) >= ParticipantsPerEvent() && HasDictionaryVerb(ws)) {
       analyze(i, true);
       ws.view.Reset(doc, doc.Tokens(doc.sentences[i]));  // parsing changes no form, lemma or match

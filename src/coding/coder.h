@@ -99,8 +99,9 @@ class Coder {
   // one. Exact, because an event needs a participant and a verb the dictionary knows:
   //   not tagged: no actor or agent phrase, and no pronoun while the document has named no actor
   //               (actor phrases match forms alone, so this is known before tagging);
-  //   tagged only: no token that is a verb (tag) the dictionary knows (lemma or form), or, with a
-  //               peer's rules that require a target, a single actor or agent phrase (every
+  //   tagged only: no token that is a verb (tag) the dictionary knows (lemma or form) in a block
+  //               with an event code ("said" has none, unless "must" makes it a demand), or, with
+  //               a peer's rules that require a target, a single actor or agent phrase (every
   //               participant would then carry one code, and no actor acts on itself). These are
   //               tagged because their actors are the antecedents of later pronouns (which a
   //               proper-noun tag and a discard phrase, matched on lemmas too, decide).
@@ -126,15 +127,17 @@ class Coder {
 
   Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options);
 
-  // Builds ws.view, ws.words, ws.forms, ws.matches and ws.match_at for sentence `index`.
-  void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const;
+  // Builds ws.view, ws.words, ws.forms, ws.matches and ws.match_at for sentence `index`; keeps
+  // ws.matches and ws.match_at when `find_actors` is false (they read forms alone, which tagging
+  // and parsing leave as they are).
+  void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors = true) const;
   // REQUIRES: PrepareSentence() has run on the sentence as it is now tagged and parsed.
   void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
                     SentenceTrace* trace) const;
   // For the lazy CodeDocument, after PrepareSentence(): how many participants with codes of their
   // own the sentence may name at most (its actor and agent phrases, and its personal pronouns once
   // the document has named an actor), capped at 2; how many an event needs under the dictionary's
-  // rules; whether the (tagged) sentence has a verb the dictionary knows.
+  // rules; whether the (tagged) sentence has a verb the dictionary knows that may give a code.
   size_t ParticipantBound(const Workspace& ws) const;
   size_t ParticipantsPerEvent() const;
   bool HasDictionaryVerb(const Workspace& ws) const;
@@ -198,6 +201,9 @@ class Coder {
   // False for a peer's dictionary set (petrarch2:, up:, petrarch1:, tabari:): announced actions
   // keep their code and the source is never taken from word order, as the peer would code them.
   bool dyad_rules_ = true;
+  // Per verb block: whether a verb or pattern of it carries an event code (SAY's "---" does not),
+  // so that a sentence whose dictionary verbs have none needs no parse (HasDictionaryVerb).
+  std::vector<bool> block_codes_;
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next

@@ -828,6 +828,32 @@ TEST(Coder, LazyAnalysisSkipsAPronounWithNoAntecedent) {
   EXPECT_EQ(analyzed, "");
 }
 
+TEST(Coder, LazyAnalysisParsesAVerbWithNoCodeOnlyForADemand) {
+  const model::Document doc = Article({
+      // SAY has no code: nothing to parse for.
+      R"(Iraq Iraq PROPN 2 nsubj
+         said say VERB 0 root
+         talks talk NOUN 4 nsubj
+         ended end VERB 2 ccomp)",
+      // ... unless it says what another must do: a demand (100).
+      R"(Iran Iran PROPN 2 nsubj
+         said say VERB 0 root
+         Iraq Iraq PROPN 5 nsubj
+         must must AUX 5 aux
+         withdraw withdraw VERB 2 ccomp)",
+  });
+  auto coder = Coder::Create(Dictionaries());
+  ASSERT_TRUE(coder.ok());
+  Coder::Workspace ws;
+  std::vector<model::Event> full;
+  (*coder)->CodeDocument(doc, ws, full);
+  std::string analyzed;
+  const std::vector<model::Event> lazy = CodeLazily(doc, **coder, &analyzed);
+  EXPECT_EQ(Summary(full), "IRN>IRQ:100 ");
+  EXPECT_EQ(Details(lazy), Details(full));
+  EXPECT_EQ(analyzed, "0:tag 1:tag 1:parse ");
+}
+
 TEST(Coder, LazyAnalysisUnderPeerRulesParsesOnlySentencesWithTwoParticipants) {
   // PETRARCH2's rules want a target: one actor alone can yield no event.
   const model::Document doc = Article({
