@@ -219,6 +219,11 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
 
 // --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h and coder_linear.cc ---
 // TABARI codes that void the whole sentence: discard and "too complex".
+// TABARI and PETRARCH-1 verbs: linear patterns, read by word order.
+bool IsLinearFormat(const lexicon::VerbDictionary& verbs) {
+  return verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1;
+}
+
 bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCode& code) {
   return (verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1) &&
          (code.active == "###" || code.active == "+++");
@@ -668,15 +673,11 @@ size_t Coder::ParticipantBound(const Workspace& ws) const {
 size_t Coder::ParticipantsPerEvent() const {
   // dyad's rules keep an event with no target; the linear formats' "[A/B]" codes name two actors
   // in one phrase, and converted agents take their target's country.
-  const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
-                             dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
-  return dyad_rules_ || !options_.require_target || options_.convert_agents || linear_format ? 1 : 2;
+  return dyad_rules_ || !options_.require_target || options_.convert_agents || IsLinearFormat(dicts_->verbs) ? 1 : 2;
 }
 
 bool Coder::HasDictionaryVerb(const Workspace& ws) const {
-  const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
-                             dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
-  if (linear_format) {
+  if (IsLinearFormat(dicts_->verbs)) {
     for (size_t v = 0; v < ws.view.size(); ++v) {
       if (LinearVerbCandidate(ws, v)) return true;
     }

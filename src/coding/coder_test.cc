@@ -780,6 +780,27 @@ std::string Details(const std::vector<model::Event>& events) {
   return s;
 }
 
+// Codes `doc` from its full parse and lazily with the rules of dictionary spec `spec`.
+struct BothWays {
+  std::string full, lazy;  // Details() of the events
+  std::string summary;     // Summary() of the full parse's events
+  std::string analyzed;    // CodeLazily()'s calls
+};
+
+BothWays CodeBothWays(const model::Document& doc, std::string spec = "") {
+  BothWays out;
+  auto coder = Coder::Create(Dictionaries(std::move(spec)));
+  EXPECT_TRUE(coder.ok());
+  if (!coder.ok()) return out;
+  Coder::Workspace ws;
+  std::vector<model::Event> full;
+  (*coder)->CodeDocument(doc, ws, full);
+  out.full = Details(full);
+  out.summary = Summary(full);
+  out.lazy = Details(CodeLazily(doc, **coder, &out.analyzed));
+  return out;
+}
+
 TEST(Coder, LazyAnalysisGivesTheEventsOfTheFullParse) {
   const model::Document doc = Article({
       R"(Iran Iran PROPN 2 nsubj
@@ -804,16 +825,10 @@ TEST(Coder, LazyAnalysisGivesTheEventsOfTheFullParse) {
          the the DET 4 det
          convoy convoy NOUN 2 obj)",
   });
-  auto coder = Coder::Create(Dictionaries());
-  ASSERT_TRUE(coder.ok());
-  Coder::Workspace ws;
-  std::vector<model::Event> full;
-  (*coder)->CodeDocument(doc, ws, full);
-  std::string analyzed;
-  const std::vector<model::Event> lazy = CodeLazily(doc, **coder, &analyzed);
-  EXPECT_EQ(Summary(full), "IRN>IRQ:057 IRQ>IRQ:190 ");
-  EXPECT_EQ(Details(lazy), Details(full));
-  EXPECT_EQ(analyzed, "0:tag 0:parse 2:tag 3:tag 3:parse ");
+  const BothWays coded = CodeBothWays(doc);
+  EXPECT_EQ(coded.summary, "IRN>IRQ:057 IRQ>IRQ:190 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+  EXPECT_EQ(coded.analyzed, "0:tag 0:parse 2:tag 3:tag 3:parse ");
 }
 
 TEST(Coder, LazyAnalysisSkipsAPronounWithNoAntecedent) {
@@ -842,16 +857,10 @@ TEST(Coder, LazyAnalysisParsesAVerbWithNoCodeOnlyForADemand) {
          must must AUX 5 aux
          withdraw withdraw VERB 2 ccomp)",
   });
-  auto coder = Coder::Create(Dictionaries());
-  ASSERT_TRUE(coder.ok());
-  Coder::Workspace ws;
-  std::vector<model::Event> full;
-  (*coder)->CodeDocument(doc, ws, full);
-  std::string analyzed;
-  const std::vector<model::Event> lazy = CodeLazily(doc, **coder, &analyzed);
-  EXPECT_EQ(Summary(full), "IRN>IRQ:100 ");
-  EXPECT_EQ(Details(lazy), Details(full));
-  EXPECT_EQ(analyzed, "0:tag 1:tag 1:parse ");
+  const BothWays coded = CodeBothWays(doc);
+  EXPECT_EQ(coded.summary, "IRN>IRQ:100 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+  EXPECT_EQ(coded.analyzed, "0:tag 1:tag 1:parse ");
 }
 
 TEST(Coder, LazyAnalysisUnderPeerRulesParsesOnlySentencesWithTwoParticipants) {
@@ -865,16 +874,10 @@ TEST(Coder, LazyAnalysisUnderPeerRulesParsesOnlySentencesWithTwoParticipants) {
          attacked attack VERB 0 root
          Iraq Iraq PROPN 2 obj)",
   });
-  auto coder = Coder::Create(Dictionaries("petrarch2:test"));
-  ASSERT_TRUE(coder.ok());
-  Coder::Workspace ws;
-  std::vector<model::Event> full;
-  (*coder)->CodeDocument(doc, ws, full);
-  std::string analyzed;
-  const std::vector<model::Event> lazy = CodeLazily(doc, **coder, &analyzed);
-  EXPECT_EQ(Summary(full), "IRN>IRQ:190 ");
-  EXPECT_EQ(Details(lazy), Details(full));
-  EXPECT_EQ(analyzed, "0:tag 1:tag 1:parse ");
+  const BothWays coded = CodeBothWays(doc, "petrarch2:test");
+  EXPECT_EQ(coded.summary, "IRN>IRQ:190 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+  EXPECT_EQ(coded.analyzed, "0:tag 1:tag 1:parse ");
 }
 
 }  // namespace
