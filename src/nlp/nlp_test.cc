@@ -12,6 +12,7 @@
 #include "nlp/evaluation.h"
 #include "nlp/nlp_test_util.h"
 #include "nlp/pipeline.h"
+#include "nlp/text_features.h"
 
 namespace dyad::nlp {
 namespace {
@@ -216,6 +217,15 @@ TEST(Evaluation, HandCheckedScores) {
   EXPECT_EQ(s.Summary(), "UPOS=75.00 XPOS=75.00 LEMMA=75.00 UAS=75.00 LAS=50.00");
   auto other = ParseFixture("1\tThey\tthey\tPRON\tPRP\t_\t0\troot\t_\t_\n\n");
   EXPECT_FALSE(AddScores(gold[0], other[0], &s).ok());
+}
+
+TEST(TextFeatures, SentenceCasing) {
+  model::Document caps = MakeSentence({"STORM", "HITS", "MIRAMAR", "."});
+  EXPECT_EQ(SentenceCasing(caps, caps.Tokens(caps.sentences[0])), kAllCapsSentence);
+  model::Document title = MakeSentence({"Storm", "Hits", "Miramar", "Coast"});
+  EXPECT_EQ(SentenceCasing(title, title.Tokens(title.sentences[0])), 1);
+  model::Document plain = MakeSentence({"A", "storm", "hit", "Miramar"});
+  EXPECT_EQ(SentenceCasing(plain, plain.Tokens(plain.sentences[0])), 0);
 }
 
 TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
