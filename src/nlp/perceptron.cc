@@ -305,34 +305,32 @@ SparseWeights PerceptronTrainer::Finish(int min_weight) const {
 void HashIndex::Build(const std::vector<std::pair<uint64_t, uint32_t>>& items) {
   size_ = items.size();
   mask_ = TableMask(items.size());
-  keys_.assign(mask_ + 1, 0);
-  values_.assign(mask_ + 1, 0);
+  items_.assign(mask_ + 1, Item{0, 0});
   for (const auto& [key, value] : items) {
     uint64_t k = key == 0 ? 1 : key;
     uint64_t i = k & mask_;
-    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
-    keys_[i] = k;
-    values_[i] = value;
+    while (items_[i].key != 0 && items_[i].key != k) i = (i + 1) & mask_;
+    items_[i] = Item{k, value};
   }
 }
 
 uint32_t HashIndex::Get(uint64_t key, uint32_t missing) const {
-  if (keys_.empty()) return missing;
+  if (items_.empty()) return missing;
   uint64_t k = key == 0 ? 1 : key;
   uint64_t i = k & mask_;
   while (true) {
-    if (keys_[i] == k) return values_[i];
-    if (keys_[i] == 0) return missing;
+    if (items_[i].key == k) return items_[i].value;
+    if (items_[i].key == 0) return missing;
     i = (i + 1) & mask_;
   }
 }
 
 void HashIndex::Save(ByteWriter& w) const {
   w.U64(size_);
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == 0) continue;
-    w.U64(keys_[i]);
-    w.U32(values_[i]);
+  for (const Item& item : items_) {
+    if (item.key == 0) continue;
+    w.U64(item.key);
+    w.U32(item.value);
   }
 }
 
