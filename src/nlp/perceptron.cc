@@ -42,10 +42,18 @@ void* AllocateHuge(size_t bytes) {
   return p;
 }
 
+void SparseWeights::Prefetch(std::span<const uint64_t> features) const {
+  if (dense()) {
+    if (!dense_.empty()) for (uint64_t h : features) __builtin_prefetch(&dense_[h >> shift_]);
+  } else if (!slots_.empty()) {
+    for (uint64_t h : features) __builtin_prefetch(&slots_[h >> shift_]);
+  }
+}
+
 void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
+  Prefetch(features);
   if (dense()) {
     if (dense_.empty()) return;
-    for (uint64_t h : features) __builtin_prefetch(&dense_[h >> shift_]);
     for (uint64_t h : features) {
       // A feature hashing to 0 ends on an empty slot, whose weights are all 0: harmless.
       const DenseSlot& s = dense_[Probe(dense_, mask_, shift_, h)];
@@ -54,8 +62,6 @@ void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
     return;
   }
   if (slots_.empty()) return;
-  // Prefetch every slot first: a token's ~40 features then miss the cache in parallel.
-  for (uint64_t h : features) __builtin_prefetch(&slots_[h >> shift_]);
   const Slot* found[kMaxBatch];
   size_t n = 0;
   auto flush = [&] {
