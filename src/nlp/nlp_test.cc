@@ -190,6 +190,28 @@ TEST_F(TinyTreebank, ThreadsGiveTheSameOutputAsOneThread) {
   }
 }
 
+// Parse scores a token's feature groups once per state of the group; the reference scores every
+// feature at every move. Random word salad reaches many stack and buffer states.
+TEST_F(TinyTreebank, ParseMatchesTheUncachedReference) {
+  const std::vector<std::string> vocab = {"The", "army", "attacked", "rebels", "in", "Paris", ".", "and",
+                                          "police", "arrested", "men", "two", "by", ",", "who", "said"};
+  const Parser& parser = pipeline_->parser().parser;
+  std::mt19937 rng(11);
+  ParserWorkspace ws;
+  for (int k = 0; k < 200; ++k) {
+    std::vector<std::string> words;
+    for (int i = 0, n = 1 + rng() % 60; i < n; ++i) words.push_back(vocab[rng() % vocab.size()]);
+    model::Document fast = MakeSentence(words);
+    pipeline_->Analyze(fast);
+    model::Document reference = fast;
+    parser.ParseReference(reference, reference.sentences[0], ws);
+    for (size_t j = 0; j < fast.tokens.size(); ++j) {
+      EXPECT_EQ(fast.tokens[j].head, reference.tokens[j].head) << k << ":" << j;
+      EXPECT_EQ(fast.tokens[j].deprel, reference.tokens[j].deprel) << k << ":" << j;
+    }
+  }
+}
+
 TEST(Evaluation, HandCheckedScores) {
   // Gold: "They want war" = nsubj(want, They) root(want) obj(want, war).
   auto gold = ParseFixture(

@@ -156,10 +156,26 @@ struct Inputs {
 
 uint64_t SetHash(const uint64_t* set) { return HashCombine(set[0], set[1]); }
 
-// Transition features split by what they depend on: the first buffer token alone (the buffer
-// is the rest of the sentence, so n1 and n2 follow from n0), the top of the stack alone, and the
-// rest of the state. A token stays the first of the buffer or the top of the stack for several
-// moves, so Parse scores the first two groups once per token (integer sums: same scores).
+// Transition features split by what they depend on, so that Parse scores most of them once per
+// token instead of once per move (integer sums: the same scores):
+// - the first buffer token alone (BufferFeatures: the buffer is the rest of the sentence, so n1
+//   and n2 follow from n0) and its left children (kBufferLeftGroup), which change only when a
+//   LEFT-ARC gives it a new leftmost child;
+// - the top of the stack alone (StackTopFeatures and kStackTopGroup: while a token is on the
+//   stack its head, its left children and the stack below it cannot change) and its right
+//   children (kStackTopRightGroup), which change only when a RIGHT-ARC gives it a new rightmost
+//   child;
+// - the pairs of the two (kPairGroup), scored at every move.
+// A new leftmost (rightmost) child is always further out than the previous one, so the token's
+// l1 (r1) identifies the state of a child group.
+enum FeatureGroup : unsigned {
+  kPairGroup = 1,
+  kStackTopGroup = 2,
+  kStackTopRightGroup = 4,
+  kBufferLeftGroup = 8,
+  kAllGroups = 15,
+};
+
 size_t BufferFeatures(const State& st, const Inputs& in, uint64_t* f) {
   const int n0 = st.B0(), n1 = st.B(1), n2 = st.B(2);
   const uint64_t n0w = in.W(n0), n0p = in.P(n0), n1w = in.W(n1), n1p = in.P(n1), n2w = in.W(n2), n2p = in.P(n2);
@@ -189,7 +205,7 @@ size_t StackTopFeatures(const State& st, const Inputs& in, uint64_t* f) {
   return k;
 }
 
-size_t StateFeatures(const State& st, const Inputs& in, uint64_t* f) {
+size_t StateFeatures(const State& st, const Inputs& in, unsigned groups, uint64_t* f) {
   const int s0 = st.S0(), n0 = st.B0(), n1 = st.B(1), s1 = st.S1();
   const Node& S0 = st.N(s0);
   const Node& N0 = st.N(n0);
@@ -198,71 +214,75 @@ size_t StateFeatures(const State& st, const Inputs& in, uint64_t* f) {
   const uint64_t n1p = in.P(n1);
   const uint64_t d = s0 >= 0 ? std::min(n0 - s0, 10) : 0;
   size_t k = 0;
-  f[k++] = Feature(kS0wpN0wp, HashCombine(s0w, s0p), n0w, n0p);
-  f[k++] = Feature(kS0wpN0w, s0w, s0p, n0w);
-  f[k++] = Feature(kS0wN0wp, s0w, n0w, n0p);
-  f[k++] = Feature(kS0wpN0p, s0w, s0p, n0p);
-  f[k++] = Feature(kS0pN0wp, s0p, n0w, n0p);
-  f[k++] = Feature(kS0wN0w, s0w, n0w);
-  f[k++] = Feature(kS0pN0p, s0p, n0p);
-  f[k++] = Feature(kS0pN0pN1p, s0p, n0p, n1p);
-  f[k++] = Feature(kS0hpS0pN0p, in.P(s0h), s0p, n0p);
-  f[k++] = Feature(kS0pS0lpN0p, s0p, in.P(S0.l1), n0p);
-  f[k++] = Feature(kS0pS0rpN0p, s0p, in.P(S0.r1), n0p);
-  f[k++] = Feature(kS0pN0pN0lp, s0p, n0p, in.P(N0.l1));
-  f[k++] = Feature(kS0wD, s0w, d);
-  f[k++] = Feature(kS0pD, s0p, d);
-  f[k++] = Feature(kN0wD, n0w, d);
-  f[k++] = Feature(kN0pD, n0p, d);
-  f[k++] = Feature(kS0wN0wD, s0w, n0w, d);
-  f[k++] = Feature(kS0pN0pD, s0p, n0p, d);
-  f[k++] = Feature(kS0wVr, s0w, S0.vr);
-  f[k++] = Feature(kS0pVr, s0p, S0.vr);
-  f[k++] = Feature(kS0wVl, s0w, S0.vl);
-  f[k++] = Feature(kS0pVl, s0p, S0.vl);
-  f[k++] = Feature(kN0wVl, n0w, N0.vl);
-  f[k++] = Feature(kN0pVl, n0p, N0.vl);
-  f[k++] = Feature(kS0hw, in.W(s0h));
-  f[k++] = Feature(kS0hp, in.P(s0h));
-  f[k++] = Feature(kS0l, S0.label);
-  f[k++] = Feature(kS0lw, in.W(S0.l1));
-  f[k++] = Feature(kS0lp, in.P(S0.l1));
-  f[k++] = Feature(kS0ll, st.N(S0.l1).label);
-  f[k++] = Feature(kS0rw, in.W(S0.r1));
-  f[k++] = Feature(kS0rp, in.P(S0.r1));
-  f[k++] = Feature(kS0rl, st.N(S0.r1).label);
-  f[k++] = Feature(kN0lw, in.W(N0.l1));
-  f[k++] = Feature(kN0lp, in.P(N0.l1));
-  f[k++] = Feature(kN0ll, st.N(N0.l1).label);
-  f[k++] = Feature(kS0h2w, in.W(s0h2));
-  f[k++] = Feature(kS0h2p, in.P(s0h2));
-  f[k++] = Feature(kS0hl, st.N(s0h).label);
-  f[k++] = Feature(kS0l2w, in.W(S0.l2));
-  f[k++] = Feature(kS0l2p, in.P(S0.l2));
-  f[k++] = Feature(kS0l2l, st.N(S0.l2).label);
-  f[k++] = Feature(kS0r2w, in.W(S0.r2));
-  f[k++] = Feature(kS0r2p, in.P(S0.r2));
-  f[k++] = Feature(kS0r2l, st.N(S0.r2).label);
-  f[k++] = Feature(kN0l2w, in.W(N0.l2));
-  f[k++] = Feature(kN0l2p, in.P(N0.l2));
-  f[k++] = Feature(kN0l2l, st.N(N0.l2).label);
-  f[k++] = Feature(kS0pS0lpS0l2p, s0p, in.P(S0.l1), in.P(S0.l2));
-  f[k++] = Feature(kS0pS0rpS0r2p, s0p, in.P(S0.r1), in.P(S0.r2));
-  f[k++] = Feature(kS0pS0hpS0h2p, s0p, in.P(s0h), in.P(s0h2));
-  f[k++] = Feature(kN0pN0lpN0l2p, n0p, in.P(N0.l1), in.P(N0.l2));
-  f[k++] = Feature(kS0wSr, s0w, SetHash(S0.right_labels));
-  f[k++] = Feature(kS0pSr, s0p, SetHash(S0.right_labels));
-  f[k++] = Feature(kS0wSl, s0w, SetHash(S0.left_labels));
-  f[k++] = Feature(kS0pSl, s0p, SetHash(S0.left_labels));
-  f[k++] = Feature(kN0wNl, n0w, SetHash(N0.left_labels));
-  f[k++] = Feature(kN0pNl, n0p, SetHash(N0.left_labels));
-  f[k++] = Feature(kS1w, in.W(s1));
-  f[k++] = Feature(kS1p, in.P(s1));
-  f[k++] = Feature(kS1pS0p, in.P(s1), s0p);
-  f[k++] = Feature(kS1pS0pN0p, in.P(s1), s0p, n0p);
-  f[k++] = Feature(kS0HeadS0pN0p, s0h >= 0, s0p, n0p);
-  f[k++] = Feature(kS0uN0u, in.U(s0), in.U(n0));
-  f[k++] = Feature(kS0uN0uN1u, in.U(s0), in.U(n0), in.U(n1));
+  // Features are hashed only when their group is wanted; template order is kept for training.
+  auto add = [&](FeatureGroup group, auto&& feature) {
+    if (groups & group) f[k++] = feature();
+  };
+  add(kPairGroup, [&] { return Feature(kS0wpN0wp, HashCombine(s0w, s0p), n0w, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0wpN0w, s0w, s0p, n0w); });
+  add(kPairGroup, [&] { return Feature(kS0wN0wp, s0w, n0w, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0wpN0p, s0w, s0p, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0pN0wp, s0p, n0w, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0wN0w, s0w, n0w); });
+  add(kPairGroup, [&] { return Feature(kS0pN0p, s0p, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0pN0pN1p, s0p, n0p, n1p); });
+  add(kPairGroup, [&] { return Feature(kS0hpS0pN0p, in.P(s0h), s0p, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0pS0lpN0p, s0p, in.P(S0.l1), n0p); });
+  add(kPairGroup, [&] { return Feature(kS0pS0rpN0p, s0p, in.P(S0.r1), n0p); });
+  add(kPairGroup, [&] { return Feature(kS0pN0pN0lp, s0p, n0p, in.P(N0.l1)); });
+  add(kPairGroup, [&] { return Feature(kS0wD, s0w, d); });
+  add(kPairGroup, [&] { return Feature(kS0pD, s0p, d); });
+  add(kPairGroup, [&] { return Feature(kN0wD, n0w, d); });
+  add(kPairGroup, [&] { return Feature(kN0pD, n0p, d); });
+  add(kPairGroup, [&] { return Feature(kS0wN0wD, s0w, n0w, d); });
+  add(kPairGroup, [&] { return Feature(kS0pN0pD, s0p, n0p, d); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0wVr, s0w, S0.vr); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0pVr, s0p, S0.vr); });
+  add(kStackTopGroup, [&] { return Feature(kS0wVl, s0w, S0.vl); });
+  add(kStackTopGroup, [&] { return Feature(kS0pVl, s0p, S0.vl); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0wVl, n0w, N0.vl); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0pVl, n0p, N0.vl); });
+  add(kStackTopGroup, [&] { return Feature(kS0hw, in.W(s0h)); });
+  add(kStackTopGroup, [&] { return Feature(kS0hp, in.P(s0h)); });
+  add(kStackTopGroup, [&] { return Feature(kS0l, S0.label); });
+  add(kStackTopGroup, [&] { return Feature(kS0lw, in.W(S0.l1)); });
+  add(kStackTopGroup, [&] { return Feature(kS0lp, in.P(S0.l1)); });
+  add(kStackTopGroup, [&] { return Feature(kS0ll, st.N(S0.l1).label); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0rw, in.W(S0.r1)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0rp, in.P(S0.r1)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0rl, st.N(S0.r1).label); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0lw, in.W(N0.l1)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0lp, in.P(N0.l1)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0ll, st.N(N0.l1).label); });
+  add(kStackTopGroup, [&] { return Feature(kS0h2w, in.W(s0h2)); });
+  add(kStackTopGroup, [&] { return Feature(kS0h2p, in.P(s0h2)); });
+  add(kStackTopGroup, [&] { return Feature(kS0hl, st.N(s0h).label); });
+  add(kStackTopGroup, [&] { return Feature(kS0l2w, in.W(S0.l2)); });
+  add(kStackTopGroup, [&] { return Feature(kS0l2p, in.P(S0.l2)); });
+  add(kStackTopGroup, [&] { return Feature(kS0l2l, st.N(S0.l2).label); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0r2w, in.W(S0.r2)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0r2p, in.P(S0.r2)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0r2l, st.N(S0.r2).label); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0l2w, in.W(N0.l2)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0l2p, in.P(N0.l2)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0l2l, st.N(N0.l2).label); });
+  add(kStackTopGroup, [&] { return Feature(kS0pS0lpS0l2p, s0p, in.P(S0.l1), in.P(S0.l2)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0pS0rpS0r2p, s0p, in.P(S0.r1), in.P(S0.r2)); });
+  add(kStackTopGroup, [&] { return Feature(kS0pS0hpS0h2p, s0p, in.P(s0h), in.P(s0h2)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0pN0lpN0l2p, n0p, in.P(N0.l1), in.P(N0.l2)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0wSr, s0w, SetHash(S0.right_labels)); });
+  add(kStackTopRightGroup, [&] { return Feature(kS0pSr, s0p, SetHash(S0.right_labels)); });
+  add(kStackTopGroup, [&] { return Feature(kS0wSl, s0w, SetHash(S0.left_labels)); });
+  add(kStackTopGroup, [&] { return Feature(kS0pSl, s0p, SetHash(S0.left_labels)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0wNl, n0w, SetHash(N0.left_labels)); });
+  add(kBufferLeftGroup, [&] { return Feature(kN0pNl, n0p, SetHash(N0.left_labels)); });
+  add(kStackTopGroup, [&] { return Feature(kS1w, in.W(s1)); });
+  add(kStackTopGroup, [&] { return Feature(kS1p, in.P(s1)); });
+  add(kStackTopGroup, [&] { return Feature(kS1pS0p, in.P(s1), s0p); });
+  add(kPairGroup, [&] { return Feature(kS1pS0pN0p, in.P(s1), s0p, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0HeadS0pN0p, s0h >= 0, s0p, n0p); });
+  add(kPairGroup, [&] { return Feature(kS0uN0u, in.U(s0), in.U(n0)); });
+  add(kPairGroup, [&] { return Feature(kS0uN0uN1u, in.U(s0), in.U(n0), in.U(n1)); });
   return k;
 }
 
@@ -270,7 +290,7 @@ size_t StateFeatures(const State& st, const Inputs& in, uint64_t* f) {
 size_t TransitionFeatures(const State& st, const Inputs& in, uint64_t* f) {
   size_t k = BufferFeatures(st, in, f);
   k += StackTopFeatures(st, in, f + k);
-  return k + StateFeatures(st, in, f + k);
+  return k + StateFeatures(st, in, kAllGroups, f + k);
 }
 
 size_t LabelFeatures(const State& st, const Inputs& in, int h, int d, uint64_t* f) {
@@ -352,9 +372,12 @@ void SingleRoot(State& st, Relabel&& relabel) {
   }
 }
 
-}  // namespace
-
-void Parser::Parse(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const {
+// Greedy decoding. With kCacheGroups, a token's feature groups are scored once per state of the
+// group (FeatureGroup); without, every feature at every move: the reference the tests compare
+// Parse with.
+template <bool kCacheGroups>
+void Decode(const SparseWeights& transitions, const SparseWeights& labels, model::Document& doc,
+            const model::Sentence& s, ParserWorkspace& ws) {
   const int n = static_cast<int>(s.size());
   if (n == 0) return;
   PrepareInputs(doc, s, ws);
@@ -364,26 +387,60 @@ void Parser::Parse(model::Document& doc, const model::Sentence& s, ParserWorkspa
   auto label = [&](int h, int d) {
     size_t nf = LabelFeatures(st, in, h, d, f);
     int32_t scores[kLabels] = {};
-    labels_.Score(std::span<const uint64_t>(f, nf), scores);
+    labels.Score(std::span<const uint64_t>(f, nf), scores);
     return BestLabel(scores);
   };
   ws.token_scores.assign(n + 2, ParserWorkspace::TokenScores{});
-  // Scores of a token's feature group (0 buffer, 1 stack top), computed the first time needed.
-  auto group_scores = [&](int token, int group, auto&& features) -> const int32_t* {
-    ParserWorkspace::TokenScores& t = ws.token_scores[token + 1];
-    if (!(t.have & (1 << group))) {
-      transitions_.Score(std::span<const uint64_t>(f, features(st, in, f)), t.scores[group]);
-      t.have |= 1 << group;
-    }
-    return t.scores[group];
+  // A token group's features to score into its cache: f[begin, end) into `scores`.
+  struct Pending {
+    int32_t* scores;
+    size_t begin, end;
   };
   while (!st.Terminal()) {
-    int32_t scores[kNumMoves];
-    const int32_t* buffer = group_scores(st.B0(), 0, BufferFeatures);
-    const int32_t* stack_top = group_scores(st.S0(), 1, StackTopFeatures);
-    for (int m = 0; m < kNumMoves; ++m) scores[m] = buffer[m] + stack_top[m];
-    size_t nf = StateFeatures(st, in, f);
-    transitions_.Score(std::span<const uint64_t>(f, nf), scores);
+    int32_t scores[kNumMoves] = {};
+    size_t nf = 0;
+    if constexpr (kCacheGroups) {
+      const int b0 = st.B0(), s0 = st.S0();
+      Pending pending[4];
+      size_t stale = 0;
+      // Group g of `token` in the state `child` (-1 or a child index): its cached scores, or
+      // its features appended to f to be scored below.
+      auto group = [&](int token, int g, int child, auto&& features) -> const int32_t* {
+        ParserWorkspace::TokenScores& t = ws.token_scores[token + 1];
+        if (t.state[g] != child + 2) {
+          t.state[g] = child + 2;
+          std::fill_n(t.scores[g], kNumMoves, 0);
+          pending[stale++] = {t.scores[g], nf, nf + features(f + nf)};
+          nf = pending[stale - 1].end;
+        }
+        return t.scores[g];
+      };
+      const int32_t* groups[] = {
+          group(b0, 0, -1, [&](uint64_t* out) { return BufferFeatures(st, in, out); }),
+          group(b0, 1, st.N(b0).l1, [&](uint64_t* out) { return StateFeatures(st, in, kBufferLeftGroup, out); }),
+          group(s0, 2, -1,
+                [&](uint64_t* out) {
+                  size_t k = StackTopFeatures(st, in, out);
+                  return k + StateFeatures(st, in, kStackTopGroup, out + k);
+                }),
+          group(s0, 3, st.N(s0).r1, [&](uint64_t* out) { return StateFeatures(st, in, kStackTopRightGroup, out); }),
+      };
+      const size_t pair_begin = nf;
+      nf += StateFeatures(st, in, kPairGroup, f + nf);
+      // One prefetch over every feature of the move: their cache misses overlap.
+      transitions.Prefetch(std::span<const uint64_t>(f, nf));
+      for (size_t p = 0; p < stale; ++p) {
+        transitions.Score(std::span<const uint64_t>(f + pending[p].begin, pending[p].end - pending[p].begin),
+                          pending[p].scores);
+      }
+      for (const int32_t* g : groups) {
+        for (int m = 0; m < kNumMoves; ++m) scores[m] += g[m];
+      }
+      transitions.Score(std::span<const uint64_t>(f + pair_begin, nf - pair_begin), scores);
+    } else {
+      nf = TransitionFeatures(st, in, f);
+      transitions.Score(std::span<const uint64_t>(f, nf), scores);
+    }
     int m = BestMove(st, scores);
     uint8_t l = 0;
     if (m == kLeft && st.B0() < n) l = label(st.B0(), st.S0());
@@ -397,6 +454,16 @@ void Parser::Parse(model::Document& doc, const model::Sentence& s, ParserWorkspa
     toks[i].head = node.head == n ? -1 : node.head;
     toks[i].deprel = node.head == n ? model::kDeprelRoot : node.label;
   }
+}
+
+}  // namespace
+
+void Parser::Parse(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const {
+  Decode<true>(transitions_, labels_, doc, s, ws);
+}
+
+void Parser::ParseReference(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const {
+  Decode<false>(transitions_, labels_, doc, s, ws);
 }
 
 Parser Parser::Train(std::span<const model::Document> train, std::span<const model::Document> dev,

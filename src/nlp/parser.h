@@ -55,11 +55,12 @@ struct ParserWorkspace {
   std::vector<uint8_t> in_stack;
   std::vector<uint64_t> features;
   std::string lower;
-  // Per token (same indexing as nodes): transition scores of the features that depend on it
-  // alone as the first buffer token or as the top of the stack (parser.cc), computed once.
+  // Per token (same indexing as nodes): transition scores of the feature groups that depend on
+  // it alone as the first buffer token or as the top of the stack (FeatureGroup in parser.cc).
   struct TokenScores {
-    int32_t scores[2][4] = {};  // [buffer, stack top][SHIFT, REDUCE, LEFT, RIGHT]
-    uint8_t have = 0;           // bit g: scores[g] computed
+    // [buffer token, its left children, stack top, its right children][SHIFT, REDUCE, LEFT, RIGHT]
+    int32_t scores[4][4] = {};
+    int32_t state[4] = {};  // 0: not computed; else 2 + the leftmost/rightmost child (or -1) scored
   };
   std::vector<TokenScores> token_scores;
 };
@@ -74,6 +75,9 @@ class Parser {
 
   // Writes head and deprel of the tokens of `s` (reads upos, xpos, forms). Never fails.
   void Parse(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const;
+  // The same as Parse without its per-token score caches (every feature scored at every move):
+  // the reference that tests compare Parse with.
+  void ParseReference(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const;
 
   void Save(ByteWriter& w) const;
   // Weights with |w| < min_weight (on the file's int16 scale) are dropped: a smaller model.

@@ -42,10 +42,18 @@ void* AllocateHuge(size_t bytes) {
   return p;
 }
 
+void SparseWeights::Prefetch(std::span<const uint64_t> features) const {
+  if (dense()) {
+    if (!dense_.empty()) for (uint64_t h : features) __builtin_prefetch(&dense_[h >> shift_]);
+  } else if (!slots_.empty()) {
+    for (uint64_t h : features) __builtin_prefetch(&slots_[h >> shift_]);
+  }
+}
+
 void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
+  Prefetch(features);
   if (dense()) {
     if (dense_.empty()) return;
-    for (uint64_t h : features) __builtin_prefetch(&dense_[h >> shift_]);
     for (uint64_t h : features) {
       // A feature hashing to 0 ends on an empty slot, whose weights are all 0: harmless.
       const DenseSlot& s = dense_[Probe(dense_, mask_, shift_, h)];
@@ -54,8 +62,6 @@ void SparseWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
     return;
   }
   if (slots_.empty()) return;
-  // Prefetch every slot first: a token's ~40 features then miss the cache in parallel.
-  for (uint64_t h : features) __builtin_prefetch(&slots_[h >> shift_]);
   const Slot* found[kMaxBatch];
   size_t n = 0;
   auto flush = [&] {
@@ -305,34 +311,32 @@ SparseWeights PerceptronTrainer::Finish(int min_weight) const {
 void HashIndex::Build(const std::vector<std::pair<uint64_t, uint32_t>>& items) {
   size_ = items.size();
   mask_ = TableMask(items.size());
-  keys_.assign(mask_ + 1, 0);
-  values_.assign(mask_ + 1, 0);
+  items_.assign(mask_ + 1, Item{0, 0});
   for (const auto& [key, value] : items) {
     uint64_t k = key == 0 ? 1 : key;
     uint64_t i = k & mask_;
-    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
-    keys_[i] = k;
-    values_[i] = value;
+    while (items_[i].key != 0 && items_[i].key != k) i = (i + 1) & mask_;
+    items_[i] = Item{k, value};
   }
 }
 
 uint32_t HashIndex::Get(uint64_t key, uint32_t missing) const {
-  if (keys_.empty()) return missing;
+  if (items_.empty()) return missing;
   uint64_t k = key == 0 ? 1 : key;
   uint64_t i = k & mask_;
   while (true) {
-    if (keys_[i] == k) return values_[i];
-    if (keys_[i] == 0) return missing;
+    if (items_[i].key == k) return items_[i].value;
+    if (items_[i].key == 0) return missing;
     i = (i + 1) & mask_;
   }
 }
 
 void HashIndex::Save(ByteWriter& w) const {
   w.U64(size_);
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == 0) continue;
-    w.U64(keys_[i]);
-    w.U32(values_[i]);
+  for (const Item& item : items_) {
+    if (item.key == 0) continue;
+    w.U64(item.key);
+    w.U32(item.value);
   }
 }
 
