@@ -365,7 +365,8 @@ Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions o
       options_(options),
       verbs_(dicts_->verbs, vocabulary_,
              VerbMatcherRules{.nested_prep_phrases = IsPeerSpec(dicts_->spec),
-                              .own_arguments_only = !IsPeerSpec(dicts_->spec)}),
+                              .own_arguments_only = !IsPeerSpec(dicts_->spec),
+                              .subject_prep_phrases = dicts_->verbs.format == lexicon::VerbFormat::kUniversalPetrarch}),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
@@ -687,6 +688,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   // first coded verb of each clause, no syntactic negation (the patterns handle "not").
   const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
                              dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  const bool universal = dicts_->verbs.format == lexicon::VerbFormat::kUniversalPetrarch;
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs
@@ -853,6 +855,15 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (source_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
+    if (sources.empty() && passive && universal) {
+      // UniversalPetrarch: a passive with no "by" phrase takes as source the first of its phrases
+      // after the verb that names an actor ("was criticized over its dispute with X" -> X).
+      for (uint32_t c : view.Children(v)) {
+        if (c < v || view.role(c) != Role::kOblique) continue;
+        ResolveActors(doc, ws, c, sources);
+        if (!sources.empty()) break;
+      }
+    }
 
     if (match.target_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.target_token), targets);
     int target_head = -1;

@@ -65,6 +65,9 @@ struct VerbMatcherRules {
   // in a circumstance (SentenceView::InNestedClause): "cancelled a visit after a siege was
   // declared" does not cancel a siege (dyad's rules).
   bool own_arguments_only = false;
+  // A pre-verb "(PREP ...)" needs a phrase with that preposition inside the subject ("$ (IN) ^ *"
+  // is no pattern for "Gondor warned"), as UniversalPetrarch matches the subject's phrase.
+  bool subject_prep_phrases = false;
 };
 
 class VerbMatcher {
