@@ -217,6 +217,21 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
   return false;
 }
 
+// Whether a PETRARCH2 / UniversalPetrarch pattern has a '%' slot: its compound subject acts on
+// itself ("% * [050]").
+bool HasCompoundSlot(const lexicon::VerbPattern& pattern) {
+  for (const auto* side : {&pattern.before, &pattern.after}) {
+    for (const lexicon::Constituent& c : *side) {
+      for (const lexicon::NounPhrase& np : c.nouns) {
+        for (const lexicon::PatternWord& w : np.words) {
+          if (w.kind == lexicon::WordKind::kCompound) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 // --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h and coder_linear.cc ---
 // TABARI codes that void the whole sentence: discard and "too complex".
 bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCode& code) {
@@ -483,9 +498,17 @@ size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads
 bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t head, const AgentParts& inherited,
                             int depth, std::vector<Participant>& out) const {
   const SentenceView& view = ws.view;
+  // UniversalPetrarch reads a noun phrase with the clauses that modify it: "memos sent by Bree",
+  // "the roads leading into Mordor" name Bree and Mordor. In such a clause the phrases are the
+  // verb's arguments.
+  const bool clauses = dicts_->verbs.format == lexicon::VerbFormat::kUniversalPetrarch;
+  const bool clause = clauses && view.IsVerb(head);
+  static constexpr Role kNounModifiers[] = {Role::kAppos, Role::kNominalMod};
+  static constexpr Role kClauseArguments[] = {Role::kAgent, Role::kObject, Role::kOblique};
+  const std::span<const Role> passes = clause ? std::span<const Role>(kClauseArguments) : kNounModifiers;
   // Appositions first ("Hossein Dehghan, Iran's defence minister"), then prepositional modifiers
   // in sentence order ("the presence of US troops", "a resumption of ties with Iran").
-  for (Role wanted : {Role::kAppos, Role::kNominalMod}) {
+  for (Role wanted : passes) {
     for (uint32_t c : view.Children(head)) {
       if (view.role(c) != wanted) continue;
       // "The ambassadors of Arnor, Osgiliath and Gondor": each conjunct is a participant and
@@ -506,7 +529,9 @@ bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t 
   }
   if (depth + 1 >= kMaxModifierDepth) return false;
   for (uint32_t c : view.Children(head)) {
-    if (view.role(c) != Role::kAppos && view.role(c) != Role::kNominalMod) continue;
+    const Role r = view.role(c);
+    const bool phrase = std::find(passes.begin(), passes.end(), r) != passes.end();
+    if (!phrase && !(clauses && r == Role::kAcl)) continue;
     if (SearchModifiers(doc, ws, c, inherited, depth + 1, out)) return true;
   }
   return false;
@@ -877,11 +902,12 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
     if (targets.empty() && !linear_format) {
-      // Obliques in order of preference: "against X", "with X", "to X"...
+      // Obliques in order of preference: "against X", "with X", "to X"... UniversalPetrarch takes
+      // the first phrase after the verb that names an actor, whatever its preposition.
       int best_rank = 1000;
       for (uint32_t c : view.Children(v)) {
-        if (view.role(c) != Role::kOblique) continue;
-        int rank = TargetPrepRank(view.CaseOf(c));
+        if (view.role(c) != Role::kOblique || (universal && c < v)) continue;
+        int rank = universal ? 0 : TargetPrepRank(view.CaseOf(c));
         if (rank >= 0 && rank < best_rank) {
           std::vector<Participant> found;
           ResolveActors(doc, ws, c, found);
@@ -932,7 +958,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         ResolveMention(doc, ws, mm, sources);
       }
     }
-    if (targets.empty() && !linear_format) {
+    // UniversalPetrarch pairs a compound subject matched by a '%' pattern before it looks for a
+    // target elsewhere ("Gondor and Osgiliath delayed their meeting").
+    const bool paired = universal && sources.size() >= 2 && match.pattern != nullptr && HasCompoundSlot(*match.pattern);
+    if (targets.empty() && !linear_format && !paired) {
       for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;
