@@ -460,16 +460,20 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   if (dyad_rules_ && actor_code.size() == 6 && actor_code.ends_with("ELI") && !suffix.empty() && suffix != "ELI") {
     actor_code.resize(3);
   }
-  // An agent the actor's code already carries is not added again: "human rights activists [NGM~]
-  // Amnesty International [NGM]" is NGM.
-  if (actor_code.starts_with(prefix)) prefix.clear();
-  std::string code = prefix + actor_code;
-  // An actor that already carries a role keeps it; a bare country takes the agent's.
-  if (actor_code.size() <= 3) code += suffix;
-  p->code = std::move(code);
+  p->code = WithAgents(actor_code, AgentParts{prefix, suffix});
+  p->actor = std::move(actor_code);
   p->begin = first;
   p->end = last;
   return true;
+}
+
+std::string Coder::WithAgents(const std::string& actor, const AgentParts& agents) {
+  // An agent the actor's code already carries is not added again: "human rights activists [NGM~]
+  // Amnesty International [NGM]" is NGM.
+  std::string code = actor.starts_with(agents.prefix) ? actor : agents.prefix + actor;
+  // An actor that already carries a role keeps it; a bare country takes the agent's.
+  if (actor.size() <= 3) code += agents.suffix;
+  return code;
 }
 
 size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap) {
@@ -570,7 +574,10 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
   // The head and its coordinated conjuncts.
   uint32_t heads[16];
   const size_t count = Conjuncts(view, head, heads, 16);
+  const size_t first = out.size();
+  size_t head_end = first;  // out[first, head_end): the participants of the first conjunct
   for (size_t k = 0; k < count; ++k) {
+    if (k == 1) head_end = out.size();
     uint32_t h = heads[k];
     Participant p;
     p.head = h;
@@ -587,6 +594,19 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     bool person = false;
     if (IsPersonalPronoun(view.Form(h), &person) && PronounAntecedent(doc, ws, h, person, &p)) {
       out.push_back(std::move(p));
+      continue;
+    }
+    // UniversalPetrarch: a conjunct of agents alone shares the actors of the first: "Danish media
+    // and government" is DNKMED and DNKGOV, "lawmakers and officials in Arnor" ARNLEG and ARNGOV.
+    if (k == 0 || (agents.prefix.empty() && agents.suffix.empty()) ||
+        dicts_->verbs.format != lexicon::VerbFormat::kUniversalPetrarch) {
+      continue;
+    }
+    for (size_t i = first; i < head_end; ++i) {
+      Participant shared = out[i];
+      shared.head = h;
+      shared.code = WithAgents(shared.actor, agents);
+      out.push_back(std::move(shared));
     }
   }
 }

@@ -102,6 +102,7 @@ class Coder {
     uint32_t head = 0;
     uint32_t begin = 0, end = 0;  // token range of the phrase that gave the code
     std::string code;
+    std::string actor;  // the actor's own code, before agents were added ("DNK" of DNKMED)
     bool agent_only = false;  // coded by its agent alone ("police" -> COP): no country named
   };
 
@@ -115,6 +116,8 @@ class Coder {
   struct AgentParts {
     std::string prefix, suffix;
   };
+  // `actor`'s code with the agents of its phrase added.
+  static std::string WithAgents(const std::string& actor, const AgentParts& agents);
   // How deep ResolveActors looks into a phrase's modifiers ("a resumption of ties with Iran").
   static constexpr int kMaxModifierDepth = 3;
 
