@@ -381,10 +381,11 @@ Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions o
       verbs_(dicts_->verbs, vocabulary_,
              VerbMatcherRules{.nested_prep_phrases = IsPeerSpec(dicts_->spec),
                               .own_arguments_only = !IsPeerSpec(dicts_->spec),
-                              .subject_prep_phrases = dicts_->verbs.format == lexicon::VerbFormat::kUniversalPetrarch}),
+                              .subject_prep_phrases = dicts_->spec.starts_with("up:")}),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
-      dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
+      dyad_rules_(!IsPeerSpec(dicts_->spec)),
+      universal_rules_(dicts_->spec.starts_with("up:")) {}
 
 StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
                                                CoderOptions options) {
@@ -505,7 +506,7 @@ bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t 
   // UniversalPetrarch reads a noun phrase with the clauses that modify it: "memos sent by Bree",
   // "the roads leading into Mordor" name Bree and Mordor. In such a clause the phrases are the
   // verb's arguments.
-  const bool clauses = dicts_->verbs.format == lexicon::VerbFormat::kUniversalPetrarch;
+  const bool clauses = universal_rules_;
   const bool clause = clauses && view.IsVerb(head);
   static constexpr Role kNounModifiers[] = {Role::kAppos, Role::kNominalMod};
   static constexpr Role kClauseArguments[] = {Role::kAgent, Role::kObject, Role::kOblique};
@@ -599,7 +600,7 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     // UniversalPetrarch: a conjunct of agents alone shares the actors of the first: "Danish media
     // and government" is DNKMED and DNKGOV, "lawmakers and officials in Arnor" ARNLEG and ARNGOV.
     if (k == 0 || (agents.prefix.empty() && agents.suffix.empty()) ||
-        dicts_->verbs.format != lexicon::VerbFormat::kUniversalPetrarch) {
+        !universal_rules_) {
       continue;
     }
     for (size_t i = first; i < head_end; ++i) {
@@ -733,7 +734,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   // first coded verb of each clause, no syntactic negation (the patterns handle "not").
   const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
                              dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
-  const bool universal = dicts_->verbs.format == lexicon::VerbFormat::kUniversalPetrarch;
+  const bool universal = universal_rules_;
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs

@@ -174,6 +174,9 @@ class Coder {
   // False for a peer's dictionary set (petrarch2:, up:, petrarch1:, tabari:): announced actions
   // keep their code and the source is never taken from word order, as the peer would code them.
   bool dyad_rules_ = true;
+  // UniversalPetrarch's dictionary set ("up:DIR"): its own reading of phrases, compounds and
+  // passives on top of PETRARCH2's (coder.cc says where).
+  bool universal_rules_ = false;
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next
