@@ -147,6 +147,15 @@ bool IsPurposeClause(const SentenceView& view, size_t verb) {
   return !marked && view.Form(verb).ends_with("ing");
 }
 
+// An adverbial "to" infinitive: "signed an accord to supply Gondor".
+bool IsToInfinitive(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAdvcl) return false;
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) == Role::kMark && EqualsLower(view.Form(c), "to")) return true;
+  }
+  return false;
+}
+
 // A reporter found by word order is the story's sourcing, not a participant: the subject of a
 // speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
 // "according to".
@@ -381,7 +390,8 @@ Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions o
       verbs_(dicts_->verbs, vocabulary_,
              VerbMatcherRules{.nested_prep_phrases = IsPeerSpec(dicts_->spec),
                               .own_arguments_only = !IsPeerSpec(dicts_->spec),
-                              .subject_prep_phrases = dicts_->spec.starts_with("up:")}),
+                              .subject_prep_phrases = dicts_->spec.starts_with("up:"),
+                              .nominal_heads = dicts_->spec.starts_with("up:")}),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)),
@@ -922,19 +932,34 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
+    // UniversalPetrarch reads a "to" infinitive as part of its verb's phrase: "signed an accord to
+    // supply Gondor", "vowed to wage war on the Rohans" act on Gondor and the Rohans.
+    uint32_t phrase_verbs[8] = {static_cast<uint32_t>(v)};
+    size_t phrase_verb_count = 1;
+    if (universal) {
+      for (uint32_t c : view.Children(v)) {
+        if (phrase_verb_count < 8 && IsToInfinitive(view, c)) phrase_verbs[phrase_verb_count++] = c;
+      }
+    }
+    for (size_t k = 1; k < phrase_verb_count && targets.empty() && !passive; ++k) {
+      int object = view.ChildWithRole(phrase_verbs[k], Role::kObject);
+      if (object >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(object), targets);
+    }
     if (targets.empty() && !linear_format) {
       // Obliques in order of preference: "against X", "with X", "to X"... UniversalPetrarch takes
       // the first phrase after the verb that names an actor, whatever its preposition.
       int best_rank = 1000;
-      for (uint32_t c : view.Children(v)) {
-        if (view.role(c) != Role::kOblique || (universal && c < v)) continue;
-        int rank = universal ? 0 : TargetPrepRank(view.CaseOf(c));
-        if (rank >= 0 && rank < best_rank) {
-          std::vector<Participant> found;
-          ResolveActors(doc, ws, c, found);
-          if (!found.empty()) {
-            best_rank = rank;
-            targets = std::move(found);
+      for (size_t k = 0; k < phrase_verb_count; ++k) {
+        for (uint32_t c : view.Children(phrase_verbs[k])) {
+          if (view.role(c) != Role::kOblique || (universal && c < v)) continue;
+          int rank = universal ? 0 : TargetPrepRank(view.CaseOf(c));
+          if (rank >= 0 && rank < best_rank) {
+            std::vector<Participant> found;
+            ResolveActors(doc, ws, c, found);
+            if (!found.empty()) {
+              best_rank = rank;
+              targets = std::move(found);
+            }
           }
         }
       }

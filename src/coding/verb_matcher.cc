@@ -209,6 +209,8 @@ int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last
       if (!view.IsNominal(t)) continue;
       if (head.kind == lexicon::WordKind::kSource) b.source = static_cast<int>(t);
       if (head.kind == lexicon::WordKind::kTarget) b.target = static_cast<int>(t);
+    } else if (rules_.nominal_heads && scope >= 0 && view.IsVerb(t)) {
+      continue;
     } else if (WordMatches(s.words, t, head)) {
       ++words;
     } else {
