@@ -147,6 +147,12 @@ bool IsPurposeClause(const SentenceView& view, size_t verb) {
   return !marked && view.Form(verb).ends_with("ing");
 }
 
+// UniversalPetrarch pairs a compound subject with no target only under a '%' pattern or for the
+// cooperation it codes as mutual (CAMEO 03-06: "Iran and Iraq signed an accord").
+bool IsCooperation(std::string_view cameo) {
+  return cameo.size() >= 2 && cameo[0] == '0' && cameo[1] >= '3' && cameo[1] <= '6';
+}
+
 // An adverbial "to" infinitive: "signed an accord to supply Gondor".
 bool IsToInfinitive(const SentenceView& view, size_t verb) {
   if (view.role(verb) != Role::kAdvcl) return false;
@@ -973,8 +979,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       return false;
     };
     // A verb with no target of its own acts on the subject of its complement clause: "demanded
-    // that the US withdraw" -> the US, "warned that Iran would retaliate" -> Iran.
-    if (targets.empty() && dyad_rules_ && !linear_format) {
+    // that the US withdraw" -> the US, "warned that Iran would retaliate" -> Iran (dyad's rules
+    // and UniversalPetrarch's).
+    if (targets.empty() && (dyad_rules_ || universal) && !linear_format) {
       for (uint32_t c : view.Children(v)) {
         int clause_subject = IsComplementClause(view, c) ? view.ChildWithRole(c, Role::kSubject) : -1;
         if (clause_subject < 0) continue;
@@ -1090,7 +1097,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
           if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);
         }
       }
-    } else if (sources.size() >= 2 && (!linear_format || linear.compound)) {
+    } else if (sources.size() >= 2 && (linear_format ? linear.compound : !universal || paired || IsCooperation(active))) {
       // A compound subject without a target acts on itself: both directions (in the linear
       // formats only when a '%' slot says so).
       for (size_t a = 0; a < sources.size(); ++a) {
