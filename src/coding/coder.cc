@@ -685,7 +685,7 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
 
 void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
-  ws.view.Reset(doc, tokens);
+  ws.view.Reset(doc, tokens, universal_rules_);
   ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
