@@ -951,7 +951,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       int object = view.ChildWithRole(phrase_verbs[k], Role::kObject);
       if (object >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(object), targets);
     }
-    if (targets.empty() && !linear_format) {
+    // UniversalPetrarch pairs a compound subject matched by a '%' pattern before it looks for a
+    // target elsewhere ("Gondor and Osgiliath delayed their meeting after ...").
+    const bool paired = universal && targets.empty() && sources.size() >= 2 && match.pattern != nullptr &&
+                        HasCompoundSlot(*match.pattern);
+    if (targets.empty() && !linear_format && !paired) {
       // Obliques in order of preference: "against X", "with X", "to X"... UniversalPetrarch takes
       // the first phrase after the verb that names an actor, whatever its preposition.
       int best_rank = 1000;
@@ -1011,9 +1015,6 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         ResolveMention(doc, ws, mm, sources);
       }
     }
-    // UniversalPetrarch pairs a compound subject matched by a '%' pattern before it looks for a
-    // target elsewhere ("Gondor and Osgiliath delayed their meeting").
-    const bool paired = universal && sources.size() >= 2 && match.pattern != nullptr && HasCompoundSlot(*match.pattern);
     if (targets.empty() && !linear_format && !paired) {
       for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
         const ActorMatcher::Match& mm = ws.matches[m];
