@@ -202,6 +202,21 @@ bool IsPurposeClause(const SentenceView& view, size_t verb) {
   return !marked && view.Form(verb).ends_with("ing");
 }
 
+// UniversalPetrarch pairs a compound subject with no target only under a '%' pattern or for the
+// cooperation it codes as mutual (CAMEO 03-06: "Iran and Iraq signed an accord").
+bool IsCooperation(std::string_view cameo) {
+  return cameo.size() >= 2 && cameo[0] == '0' && cameo[1] >= '3' && cameo[1] <= '6';
+}
+
+// An adverbial "to" infinitive: "signed an accord to supply Gondor".
+bool IsToInfinitive(const SentenceView& view, size_t verb) {
+  if (view.role(verb) != Role::kAdvcl) return false;
+  for (uint32_t c : view.Children(verb)) {
+    if (view.role(c) == Role::kMark && EqualsLower(view.Form(c), "to")) return true;
+  }
+  return false;
+}
+
 // A reporter found by word order is the story's sourcing, not a participant: the subject of a
 // speech verb other than the event's own ("..., a Jordanian official confirmed") or the object of
 // "according to".
@@ -268,6 +283,21 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
     Role r = view.role(x);
     if (r == Role::kAdvcl || r == Role::kParataxis || r == Role::kRelcl || r == Role::kAcl) return false;
     x = view.head(x);
+  }
+  return false;
+}
+
+// Whether a PETRARCH2 / UniversalPetrarch pattern has a '%' slot: its compound subject acts on
+// itself ("% * [050]").
+bool HasCompoundSlot(const lexicon::VerbPattern& pattern) {
+  for (const auto* side : {&pattern.before, &pattern.after}) {
+    for (const lexicon::Constituent& c : *side) {
+      for (const lexicon::NounPhrase& np : c.nouns) {
+        for (const lexicon::PatternWord& w : np.words) {
+          if (w.kind == lexicon::WordKind::kCompound) return true;
+        }
+      }
+    }
   }
   return false;
 }
@@ -425,10 +455,13 @@ Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions o
       options_(options),
       verbs_(dicts_->verbs, vocabulary_,
              VerbMatcherRules{.nested_prep_phrases = IsPeerSpec(dicts_->spec),
-                              .own_arguments_only = !IsPeerSpec(dicts_->spec)}),
+                              .own_arguments_only = !IsPeerSpec(dicts_->spec),
+                              .subject_prep_phrases = dicts_->spec.starts_with("up:"),
+                              .nominal_heads = dicts_->spec.starts_with("up:")}),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
-      dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
+      dyad_rules_(!IsPeerSpec(dicts_->spec)),
+      universal_rules_(dicts_->spec.starts_with("up:")) {}
 
 StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
                                                CoderOptions options) {
@@ -517,16 +550,20 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   if (dyad_rules_ && actor_code.size() == 6 && actor_code.ends_with("ELI") && !suffix.empty() && suffix != "ELI") {
     actor_code.resize(3);
   }
-  // An agent the actor's code already carries is not added again: "human rights activists [NGM~]
-  // Amnesty International [NGM]" is NGM.
-  if (actor_code.starts_with(prefix)) prefix.clear();
-  std::string code = prefix + actor_code;
-  // An actor that already carries a role keeps it; a bare country takes the agent's.
-  if (actor_code.size() <= 3) code += suffix;
-  p->code = std::move(code);
+  p->code = WithAgents(actor_code, AgentParts{prefix, suffix});
+  p->actor = std::move(actor_code);
   p->begin = first;
   p->end = last;
   return true;
+}
+
+std::string Coder::WithAgents(const std::string& actor, const AgentParts& agents) {
+  // An agent the actor's code already carries is not added again: "human rights activists [NGM~]
+  // Amnesty International [NGM]" is NGM.
+  std::string code = actor.starts_with(agents.prefix) ? actor : agents.prefix + actor;
+  // An actor that already carries a role keeps it; a bare country takes the agent's.
+  if (actor.size() <= 3) code += agents.suffix;
+  return code;
 }
 
 size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap) {
@@ -555,9 +592,17 @@ size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads
 bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t head, const AgentParts& inherited,
                             int depth, std::vector<Participant>& out) const {
   const SentenceView& view = ws.view;
+  // UniversalPetrarch reads a noun phrase with the clauses that modify it: "memos sent by Bree",
+  // "the roads leading into Mordor" name Bree and Mordor. In such a clause the phrases are the
+  // verb's arguments.
+  const bool clauses = universal_rules_;
+  const bool clause = clauses && view.IsVerb(head);
+  static constexpr Role kNounModifiers[] = {Role::kAppos, Role::kNominalMod};
+  static constexpr Role kClauseArguments[] = {Role::kAgent, Role::kObject, Role::kOblique};
+  const std::span<const Role> passes = clause ? std::span<const Role>(kClauseArguments) : kNounModifiers;
   // Appositions first ("Hossein Dehghan, Iran's defence minister"), then prepositional modifiers
   // in sentence order ("the presence of US troops", "a resumption of ties with Iran").
-  for (Role wanted : {Role::kAppos, Role::kNominalMod}) {
+  for (Role wanted : passes) {
     for (uint32_t c : view.Children(head)) {
       if (view.role(c) != wanted) continue;
       // "The ambassadors of Arnor, Osgiliath and Gondor": each conjunct is a participant and
@@ -578,7 +623,9 @@ bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t 
   }
   if (depth + 1 >= kMaxModifierDepth) return false;
   for (uint32_t c : view.Children(head)) {
-    if (view.role(c) != Role::kAppos && view.role(c) != Role::kNominalMod) continue;
+    const Role r = view.role(c);
+    const bool phrase = std::find(passes.begin(), passes.end(), r) != passes.end();
+    if (!phrase && !(clauses && r == Role::kAcl)) continue;
     if (SearchModifiers(doc, ws, c, inherited, depth + 1, out)) return true;
   }
   return false;
@@ -617,7 +664,10 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
   // The head and its coordinated conjuncts.
   uint32_t heads[16];
   const size_t count = Conjuncts(view, head, heads, 16);
+  const size_t first = out.size();
+  size_t head_end = first;  // out[first, head_end): the participants of the first conjunct
   for (size_t k = 0; k < count; ++k) {
+    if (k == 1) head_end = out.size();
     uint32_t h = heads[k];
     Participant p;
     p.head = h;
@@ -634,6 +684,19 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     bool person = false;
     if (IsPersonalPronoun(view.Form(h), &person) && PronounAntecedent(doc, ws, h, person, &p)) {
       out.push_back(std::move(p));
+      continue;
+    }
+    // UniversalPetrarch: a conjunct of agents alone shares the actors of the first: "Danish media
+    // and government" is DNKMED and DNKGOV, "lawmakers and officials in Arnor" ARNLEG and ARNGOV.
+    if (k == 0 || (agents.prefix.empty() && agents.suffix.empty()) ||
+        !universal_rules_) {
+      continue;
+    }
+    for (size_t i = first; i < head_end; ++i) {
+      Participant shared = out[i];
+      shared.head = h;
+      shared.code = WithAgents(shared.actor, agents);
+      out.push_back(std::move(shared));
     }
   }
 }
@@ -695,7 +758,7 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
 
 void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
-  ws.view.Reset(doc, tokens);
+  ws.view.Reset(doc, tokens, universal_rules_);
   ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
@@ -797,6 +860,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   // first coded verb of each clause, no syntactic negation (the patterns handle "not").
   const bool linear_format = dicts_->verbs.format == lexicon::VerbFormat::kTabari ||
                              dicts_->verbs.format == lexicon::VerbFormat::kPetrarch1;
+  const bool universal = universal_rules_;
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs
@@ -984,6 +1048,15 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (source_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(source_head), sources);
+    if (sources.empty() && passive && universal) {
+      // UniversalPetrarch: a passive with no "by" phrase takes as source the first of its phrases
+      // after the verb that names an actor ("was criticized over its dispute with X" -> X).
+      for (uint32_t c : view.Children(v)) {
+        if (c < v || view.role(c) != Role::kOblique) continue;
+        ResolveActors(doc, ws, c, sources);
+        if (!sources.empty()) break;
+      }
+    }
 
     if (match.target_token >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(match.target_token), targets);
     int target_head = -1;
@@ -996,18 +1069,38 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     if (target_head >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(target_head), targets);
-    if (targets.empty() && !linear_format) {
-      // Obliques in order of preference: "against X", "with X", "to X"...
-      int best_rank = 1000;
+    // UniversalPetrarch reads a "to" infinitive as part of its verb's phrase: "signed an accord to
+    // supply Gondor", "vowed to wage war on the Rohans" act on Gondor and the Rohans.
+    uint32_t phrase_verbs[8] = {static_cast<uint32_t>(v)};
+    size_t phrase_verb_count = 1;
+    if (universal) {
       for (uint32_t c : view.Children(v)) {
-        if (view.role(c) != Role::kOblique) continue;
-        int rank = TargetPrepRank(view.CaseOf(c));
-        if (rank >= 0 && rank < best_rank) {
-          std::vector<Participant> found;
-          ResolveActors(doc, ws, c, found);
-          if (!found.empty()) {
-            best_rank = rank;
-            targets = std::move(found);
+        if (phrase_verb_count < 8 && IsToInfinitive(view, c)) phrase_verbs[phrase_verb_count++] = c;
+      }
+    }
+    for (size_t k = 1; k < phrase_verb_count && targets.empty() && !passive; ++k) {
+      int object = view.ChildWithRole(phrase_verbs[k], Role::kObject);
+      if (object >= 0) ResolveActors(doc, ws, static_cast<uint32_t>(object), targets);
+    }
+    // UniversalPetrarch pairs a compound subject matched by a '%' pattern before it looks for a
+    // target elsewhere ("Gondor and Osgiliath delayed their meeting after ...").
+    const bool paired = universal && targets.empty() && sources.size() >= 2 && match.pattern != nullptr &&
+                        HasCompoundSlot(*match.pattern);
+    if (targets.empty() && !linear_format && !paired) {
+      // Obliques in order of preference: "against X", "with X", "to X"... UniversalPetrarch takes
+      // the first phrase after the verb that names an actor, whatever its preposition.
+      int best_rank = 1000;
+      for (size_t k = 0; k < phrase_verb_count; ++k) {
+        for (uint32_t c : view.Children(phrase_verbs[k])) {
+          if (view.role(c) != Role::kOblique || (universal && c < v)) continue;
+          int rank = universal ? 0 : TargetPrepRank(view.CaseOf(c));
+          if (rank >= 0 && rank < best_rank) {
+            std::vector<Participant> found;
+            ResolveActors(doc, ws, c, found);
+            if (!found.empty()) {
+              best_rank = rank;
+              targets = std::move(found);
+            }
           }
         }
       }
@@ -1021,8 +1114,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       return false;
     };
     // A verb with no target of its own acts on the subject of its complement clause: "demanded
-    // that the US withdraw" -> the US, "warned that Iran would retaliate" -> Iran.
-    if (targets.empty() && dyad_rules_ && !linear_format) {
+    // that the US withdraw" -> the US, "warned that Iran would retaliate" -> Iran (dyad's rules
+    // and UniversalPetrarch's).
+    if (targets.empty() && (dyad_rules_ || universal) && !linear_format) {
       for (uint32_t c : view.Children(v)) {
         int clause_subject = IsComplementClause(view, c) ? view.ChildWithRole(c, Role::kSubject) : -1;
         if (clause_subject < 0) continue;
@@ -1052,7 +1146,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
         ResolveMention(doc, ws, mm, sources);
       }
     }
-    if (targets.empty() && !linear_format) {
+    if (targets.empty() && !linear_format && !paired) {
       for (size_t m = 0; m < ws.matches.size() && targets.empty(); ++m) {
         const ActorMatcher::Match& mm = ws.matches[m];
         if (mm.kind != ActorMatcher::Kind::kActor || mm.begin <= v || overlaps(mm, sources)) continue;
@@ -1144,7 +1238,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
           if (code.has_passive && !code.passive.empty() && code.passive != "---") emit(t, s, passive_code);
         }
       }
-    } else if (sources.size() >= 2 && (!linear_format || linear.compound)) {
+    } else if (sources.size() >= 2 && (linear_format ? linear.compound : !universal || paired || IsCooperation(active))) {
       // A compound subject without a target acts on itself: both directions (in the linear
       // formats only when a '%' slot says so).
       for (size_t a = 0; a < sources.size(); ++a) {

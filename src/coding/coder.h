@@ -122,6 +122,7 @@ class Coder {
     uint32_t head = 0;
     uint32_t begin = 0, end = 0;  // token range of the phrase that gave the code
     std::string code;
+    std::string actor;  // the actor's own code, before agents were added ("DNK" of DNKMED)
     bool agent_only = false;  // coded by its agent alone ("police" -> COP): no country named
   };
 
@@ -145,6 +146,8 @@ class Coder {
   struct AgentParts {
     std::string prefix, suffix;
   };
+  // `actor`'s code with the agents of its phrase added.
+  static std::string WithAgents(const std::string& actor, const AgentParts& agents);
   // How deep ResolveActors looks into a phrase's modifiers ("a resumption of ties with Iran").
   static constexpr int kMaxModifierDepth = 3;
 
@@ -204,6 +207,9 @@ class Coder {
   // Per verb block: whether a verb or pattern of it carries an event code (SAY's "---" does not),
   // so that a sentence whose dictionary verbs have none needs no parse (HasDictionaryVerb).
   std::vector<bool> block_codes_;
+  // UniversalPetrarch's dictionary set ("up:DIR"): its own reading of phrases, compounds and
+  // passives on top of PETRARCH2's (coder.cc says where).
+  bool universal_rules_ = false;
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next

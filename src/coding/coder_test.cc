@@ -41,6 +41,11 @@ THREATEN
 
 ---  SAY   [---]  ---
 SAY
+
+---  MEET   [040]  ---
+MEET
+- % * [043]                             # MEET
+- $ (IN) ^ * [041]                      # MEET
 )";
 
 constexpr std::string_view kActors = R"(
@@ -60,6 +65,7 @@ DEFENCE_MINISTER [~GOVMIL]
 MILITARY [~MIL]
 TROOPS [~MIL]
 MINISTERS [~GOV]
+MEDIA [~MED]
 )";
 
 std::shared_ptr<const lexicon::DictionarySet> Dictionaries(std::string spec = "") {
@@ -912,6 +918,94 @@ TEST(Coder, LazyAnalysisUnderPeerRulesParsesOnlySentencesWithTwoParticipants) {
   EXPECT_EQ(coded.summary, "IRN>IRQ:190 ");
   EXPECT_EQ(coded.lazy, coded.full);
   EXPECT_EQ(coded.analyzed, "0:tag 1:tag 1:parse ");
+}
+
+// UniversalPetrarch's own readings (up: sets only): a pre-verb "(IN)" needs that phrase in the
+// subject, and a "%" pattern pairs its compound subject before any word-order target.
+TEST(Coder, UniversalPetrarchPairsACompoundUnderPercent) {
+  // "Iran and Iraq met in the US"
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    met meet VERB 0 root
+    in in ADP 7 case
+    the the DET 7 det
+    US US PROPN 4 obl)");
+  EXPECT_EQ(Summary(Code(doc, {}, "up:test").events), "IRN>IRQ:043 IRQ>IRN:043 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRN>USA:043 IRQ>USA:043 ");
+  // "Iran in Iraq met the US": the subject holds the "(IN)" phrase.
+  auto in_subject = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    in in ADP 3 case
+    Iraq Iraq PROPN 1 nmod
+    met meet VERB 0 root
+    the the DET 6 det
+    US US PROPN 4 obj)");
+  EXPECT_EQ(Summary(Code(in_subject, {}, "up:test").events), "IRN>USA:041 ");
+}
+
+TEST(Coder, UniversalPetrarchPassiveWithoutByTakesItsObliqueAsSource) {
+  // "Iraq was attacked over its dispute with Iran"
+  auto doc = Parsed(R"(
+    Iraq Iraq PROPN 3 nsubj:pass
+    was be AUX 3 aux:pass
+    attacked attack VERB 0 root
+    over over ADP 6 case
+    its its PRON 6 nmod:poss
+    dispute dispute NOUN 3 obl
+    with with ADP 8 case
+    Iran Iran PROPN 6 nmod)");
+  EXPECT_EQ(Summary(Code(doc, {}, "up:test").events), "IRN>IRQ:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "");
+}
+
+TEST(Coder, UniversalPetrarchReadsClausesAndInfinitivesForTheTarget) {
+  // "Iran threatened the troops sent by Iraq": the participle clause names the target.
+  auto clause = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    threatened threaten VERB 0 root
+    the the DET 4 det
+    troops troop NOUN 2 obj
+    sent send VERB 4 acl
+    by by ADP 7 case
+    Iraq Iraq PROPN 5 obl:agent)");
+  EXPECT_EQ(Summary(Code(clause, {}, "up:test").events), "IRN>IRQMIL:130 ");
+  // "Iran threatened yesterday to strike at Iraq": a "to" infinitive is part of its verb's phrase.
+  auto infinitive = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    threatened threaten VERB 0 root
+    yesterday yesterday NOUN 2 obl:tmod
+    to to PART 5 mark
+    strike strike VERB 2 advcl
+    at at ADP 7 case
+    Iraq Iraq PROPN 5 obl)");
+  EXPECT_EQ(Summary(Code(infinitive, {}, "up:test").events), "IRN>IRQ:130 ");
+}
+
+TEST(Coder, UniversalPetrarchSharesActorsWithAgentConjuncts) {
+  // "Iranian media and ministers accused Iraq"
+  auto doc = Parsed(R"(
+    Iranian Iranian ADJ 2 amod
+    media media NOUN 5 nsubj
+    and and CCONJ 4 cc
+    ministers minister NOUN 2 conj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc, {}, "up:test").events), "IRNMED>IRQ:112 IRNGOV>IRQ:112 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "IRNMED>IRQ:112 ");
+}
+
+TEST(Coder, UniversalPetrarchReadsACoordinatedModifierAsAConjunct) {
+  // "Iran and the United States met", "States" misread as a case-less nmod holding the "and".
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 6 nsubj
+    and and CCONJ 5 cc
+    the the DET 5 det
+    United United PROPN 5 compound
+    States States PROPN 1 nmod
+    met meet VERB 0 root)");
+  EXPECT_EQ(Summary(Code(doc, {}, "up:test").events), "IRN>USA:043 USA>IRN:043 ");
 }
 
 }  // namespace

@@ -56,7 +56,8 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
          std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
 }
 
-void SentenceView::Reset(const model::Document& doc, std::span<const model::Token> tokens) {
+void SentenceView::Reset(const model::Document& doc, std::span<const model::Token> tokens,
+                         bool coordinated_modifiers) {
   if (upos_verb_ == 0) {
     upos_verb_ = model::UposId("VERB");
     upos_aux_ = model::UposId("AUX");
@@ -106,6 +107,15 @@ void SentenceView::Reset(const model::Document& doc, std::span<const model::Toke
   fill_.assign(child_begin_.begin(), child_begin_.end());
   for (size_t i = 0; i < n; ++i) {
     if (heads_[i] >= 0) children_[fill_[heads_[i]]++] = static_cast<uint32_t>(i);
+  }
+  for (size_t i = 0; i < n && coordinated_modifiers; ++i) {
+    if (roles_[i] != Role::kNominalMod || heads_[i] > static_cast<int>(i) || !IsNominal(i)) continue;
+    bool coordinated = false, marked = false;
+    for (uint32_t c : Children(i)) {
+      coordinated |= c < i && roles_[c] == Role::kCc;
+      marked |= roles_[c] == Role::kCase;
+    }
+    if (coordinated && !marked) roles_[i] = Role::kConj;
   }
   // Subtree extents: list the tokens top-down (roots, then each listed token's children), then
   // fold every token's extent into its head's, bottom-up.

@@ -56,8 +56,12 @@ bool EqualsLower(std::string_view word, std::string_view lower);
 class SentenceView {
  public:
   // Rebuilds the view for `tokens` (one sentence of `doc`). Heads out of range or forming a cycle
-  // (a user's CoNLL-U file) are cut: the view is always a forest.
-  void Reset(const model::Document& doc, std::span<const model::Token> tokens);
+  // (a user's CoNLL-U file) are cut: the view is always a forest. With `coordinated_modifiers`, a
+  // case-less nominal modifier that carries a coordinator of its own ("The Philippines and the
+  // European Union" with "Union" an nmod of "Philippines") is read as the conjunct the parser
+  // missed (UniversalPetrarch's rules; on dyad's gold sets it costs a little, so dyad's own
+  // rules keep the parse).
+  void Reset(const model::Document& doc, std::span<const model::Token> tokens, bool coordinated_modifiers = false);
 
   size_t size() const { return tokens_.size(); }
   const model::Token& token(size_t i) const { return tokens_[i]; }

@@ -209,6 +209,8 @@ int VerbMatcher::FindNounPhrase(const Sentence& s, uint32_t first, uint32_t last
       if (!view.IsNominal(t)) continue;
       if (head.kind == lexicon::WordKind::kSource) b.source = static_cast<int>(t);
       if (head.kind == lexicon::WordKind::kTarget) b.target = static_cast<int>(t);
+    } else if (rules_.nominal_heads && scope >= 0 && view.IsVerb(t)) {
+      continue;
     } else if (WordMatches(s.words, t, head)) {
       ++words;
     } else {
@@ -277,6 +279,13 @@ bool VerbMatcher::MatchConstituent(const Sentence& s, size_t verb, int subject, 
     // Pre-verb material lives in the subject's subtree (or anywhere before the verb without one).
     uint32_t first = 0, last = static_cast<uint32_t>(verb);
     if (subject >= 0) std::tie(first, last) = view.Subtree(subject);
+    if (c.source->is_prep && rules_.subject_prep_phrases) {
+      for (uint32_t t = first; t < last; ++t) {
+        if (MatchPrepPhrase(s, t, /*scope=*/-1, c, literal_words, binding)) return true;
+      }
+      return false;
+    }
+    // Otherwise only the nouns are looked for: "(DESPITE $) *" needs no "despite".
     for (const Noun& np : c.nouns) {
       if (FindNounPhrase(s, first, last, /*scope=*/-1, np, literal_words, binding) < 0) return false;
     }

@@ -65,6 +65,12 @@ struct VerbMatcherRules {
   // in a circumstance (SentenceView::InNestedClause): "cancelled a visit after a siege was
   // declared" does not cancel a siege (dyad's rules).
   bool own_arguments_only = false;
+  // A pre-verb "(PREP ...)" needs a phrase with that preposition inside the subject ("$ (IN) ^ *"
+  // is no pattern for "Gondor warned"), as UniversalPetrarch matches the subject's phrase.
+  bool subject_prep_phrases = false;
+  // A post-verb phrase's head word is a noun, never a verb: "{TO SUPPLY}" is no phrase of "signed
+  // an accord to supply Gondor", as UniversalPetrarch matches noun phrases only.
+  bool nominal_heads = false;
 };
 
 class VerbMatcher {
