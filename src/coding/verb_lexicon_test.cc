@@ -898,6 +898,63 @@ TEST(VerbLexicon, NegatedAnnouncedCooperationIsARefusal) {
             "");
 }
 
+// ---- General news wording: traded acts, going back on deals, noun objects of light verbs
+
+TEST(VerbLexicon, ExchangedFireAndSwappedPrisonersGoBothWays) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    exchanged exchange VERB 0 root
+    fire fire NOUN 4 obj)"),
+            "IRN>IRQ:190 IRQ>IRN:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    swapped swap VERB 0 root
+    prisoners prisoner NOUN 4 obj)"),
+            "IRN>IRQ:0841 IRQ>IRN:0841 ");
+}
+
+TEST(VerbLexicon, RepelledAttackAndRenegedDeal) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    repelled repel VERB 0 root
+    an a DET 5 det
+    Iraqi Iraqi ADJ 5 amod
+    attack attack NOUN 2 obj)"),
+            "IRN>IRQ:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    reneged renege VERB 0 root
+    on on ADP 5 case
+    the the DET 5 det
+    deal deal NOUN 2 obl
+    with with ADP 7 case
+    Iraq Iraq PROPN 5 nmod)"),
+            "IRN>IRQ:120 ");
+}
+
+TEST(VerbLexicon, ForgedAllianceAndExtendedInvitation) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    forged forge VERB 0 root
+    an a DET 4 det
+    alliance alliance NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:050 IRQ>IRN:050 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    extended extend VERB 0 root
+    an a DET 4 det
+    invitation invitation NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:036 ");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
