@@ -955,6 +955,49 @@ TEST(VerbLexicon, ForgedAllianceAndExtendedInvitation) {
             "IRN>IRQ:036 ");
 }
 
+TEST(VerbLexicon, MilitaryPositionsAreAttackedStancesCriticised) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    positions position NOUN 2 obj)"),
+            "IRN>IRQ:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    policy policy NOUN 2 obj)"),
+            "IRN>IRQ:111 ");
+}
+
+TEST(VerbLexicon, StreetsHatchetsAndBrands) {
+  EXPECT_EQ(Code(R"(
+    Iranians Iranians PROPN 2 nsubj
+    took take VERB 0 root
+    to to ADP 5 case
+    the the DET 5 det
+    streets street NOUN 2 obl
+    against against ADP 7 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:141 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    buried bury VERB 0 root
+    the the DET 4 det
+    hatchet hatchet NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:050 IRQ>IRN:050 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    branded brand VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    a a DET 6 det
+    terrorist terrorist ADJ 6 amod
+    state state NOUN 2 obl)"),
+            "IRN>IRQ:111 ");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
