@@ -998,6 +998,51 @@ TEST(VerbLexicon, StreetsHatchetsAndBrands) {
             "IRN>IRQ:111 ");
 }
 
+TEST(VerbLexicon, SlappedSanctionsAreNoBlowAndRetaliationIsForce) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    slapped slap VERB 0 root
+    sanctions sanction NOUN 2 obj
+    on on ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:163 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    retaliated retaliate VERB 0 root
+    against against ADP 4 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    retaliated retaliate VERB 0 root
+    against against ADP 4 case
+    Iraq Iraq PROPN 2 obl
+    with with ADP 6 case
+    tariffs tariff NOUN 2 obl)"),
+            "IRN>IRQ:163 ");
+}
+
+TEST(VerbLexicon, WithheldAidBlockedExportsPetitionedBody) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    withheld withhold VERB 0 root
+    aid aid NOUN 2 obj
+    to to ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:162 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    blocked block VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    exports export NOUN 2 obj)"),
+            "IRN>IRQ:163 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    petitioned petition VERB 0 root
+    Iraq Iraq PROPN 2 obj)"),
+            "IRN>IRQ:020 ");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
