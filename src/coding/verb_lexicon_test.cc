@@ -4,6 +4,7 @@
 // dictionary; any of the few names used here that it lacks are added from a small local fixture.
 #include <set>
 #include <sstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -1041,6 +1042,27 @@ TEST(VerbLexicon, WithheldAidBlockedExportsPetitionedBody) {
     petitioned petition VERB 0 root
     Iraq Iraq PROPN 2 obj)"),
             "IRN>IRQ:020 ");
+}
+
+TEST(VerbLexicon, ExtendedOrTightenedSanctionsAreImposedAndFacilitatedTalksMediated) {
+  for (const char* verb : {"extended extend", "renewed renew", "tightened tighten"}) {
+    EXPECT_EQ(Code("Iran Iran PROPN 2 nsubj\n" + std::string(verb) +
+                   " VERB 0 root\n"
+                   "sanctions sanction NOUN 2 obj\n"
+                   "on on ADP 5 case\n"
+                   "Iraq Iraq PROPN 2 obl"),
+              "IRN>IRQ:163 ")
+        << verb;
+  }
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    facilitated facilitate VERB 0 root
+    talks talk NOUN 2 obj
+    between between ADP 5 case
+    Iraq Iraq PROPN 3 nmod
+    and and CCONJ 7 cc
+    Syria Syria PROPN 5 conj)"),
+            "IRN>IRQ:045 IRN>SYR:045 ");
 }
 
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
