@@ -1065,6 +1065,26 @@ TEST(VerbLexicon, ExtendedOrTightenedSanctionsAreImposedAndFacilitatedTalksMedia
             "IRN>IRQ:045 IRN>SYR:045 ");
 }
 
+TEST(VerbLexicon, DroppedObjectionsAndRenouncedClaimsAreConcessions) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    dropped drop VERB 0 root
+    its its PRON 4 nmod:poss
+    objection objection NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:080 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    renounced renounce VERB 0 root
+    its its PRON 4 nmod:poss
+    claim claim NOUN 2 obj
+    to to ADP 7 case
+    Iraqi Iraqi ADJ 7 amod
+    territory territory NOUN 4 nmod)"),
+            "IRN>IRQ:080 ");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
