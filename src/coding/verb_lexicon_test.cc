@@ -1085,6 +1085,32 @@ TEST(VerbLexicon, DroppedObjectionsAndRenouncedClaimsAreConcessions) {
             "IRN>IRQ:080 ");
 }
 
+TEST(VerbLexicon, OrderedInquiriesMovedTroopsAndClosedNewspapers) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    ordered order VERB 0 root
+    an a DET 4 det
+    investigation investigation NOUN 2 obj
+    into into ADP 8 case
+    the the DET 8 det
+    Iraqi Iraqi ADJ 8 amod
+    attack attack NOUN 4 nmod)"),
+            "IRN>IRQ:090 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    moved move VERB 0 root
+    troops troop NOUN 2 obj
+    to to ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:154 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    closed close VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    newspapers newspaper NOUN 2 obj)"),
+            "IRN>IRQ:1721 ");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
