@@ -1111,6 +1111,43 @@ TEST(VerbLexicon, OrderedInquiriesMovedTroopsAndClosedNewspapers) {
             "IRN>IRQ:1721 ");
 }
 
+TEST(VerbLexicon, ComingUnderFireMakesTheSubjectTheTarget) {
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    came come VERB 0 root
+    under under ADP 4 case
+    fire fire NOUN 2 obl
+    from from ADP 6 case
+    Iran Iran PROPN 2 obl)"),
+            "IRN>IRQ:190 ");
+}
+
+TEST(VerbLexicon, TorpedoedTalksCastDoubtAndUnveiledPlans) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    torpedoed torpedo VERB 0 root
+    the the DET 4 det
+    talks talk NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:125 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    cast cast VERB 0 root
+    doubt doubt NOUN 2 obj
+    on on ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:110 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    unveiled unveil VERB 0 root
+    a a DET 4 det
+    proposal proposal NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:030 ");
+}
+
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
   EXPECT_EQ(Code(R"(
     Iran Iran PROPN 2 nsubj
