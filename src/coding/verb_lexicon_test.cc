@@ -4,6 +4,7 @@
 // dictionary; any of the few names used here that it lacks are added from a small local fixture.
 #include <set>
 #include <sstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -896,6 +897,255 @@ TEST(VerbLexicon, NegatedAnnouncedCooperationIsARefusal) {
     attack attack VERB 0 root
     Iraq Iraq PROPN 4 obj)"),
             "");
+}
+
+// ---- General news wording: traded acts, going back on deals, noun objects of light verbs
+
+TEST(VerbLexicon, ExchangedFireAndSwappedPrisonersGoBothWays) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    exchanged exchange VERB 0 root
+    fire fire NOUN 4 obj)"),
+            "IRN>IRQ:190 IRQ>IRN:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    swapped swap VERB 0 root
+    prisoners prisoner NOUN 4 obj)"),
+            "IRN>IRQ:0841 IRQ>IRN:0841 ");
+}
+
+TEST(VerbLexicon, RepelledAttackAndRenegedDeal) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    repelled repel VERB 0 root
+    an a DET 5 det
+    Iraqi Iraqi ADJ 5 amod
+    attack attack NOUN 2 obj)"),
+            "IRN>IRQ:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    reneged renege VERB 0 root
+    on on ADP 5 case
+    the the DET 5 det
+    deal deal NOUN 2 obl
+    with with ADP 7 case
+    Iraq Iraq PROPN 5 nmod)"),
+            "IRN>IRQ:120 ");
+}
+
+TEST(VerbLexicon, ForgedAllianceAndExtendedInvitation) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    forged forge VERB 0 root
+    an a DET 4 det
+    alliance alliance NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:050 IRQ>IRN:050 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    extended extend VERB 0 root
+    an a DET 4 det
+    invitation invitation NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:036 ");
+}
+
+TEST(VerbLexicon, MilitaryPositionsAreAttackedStancesCriticised) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    positions position NOUN 2 obj)"),
+            "IRN>IRQ:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    policy policy NOUN 2 obj)"),
+            "IRN>IRQ:111 ");
+}
+
+TEST(VerbLexicon, StreetsHatchetsAndBrands) {
+  EXPECT_EQ(Code(R"(
+    Iranians Iranians PROPN 2 nsubj
+    took take VERB 0 root
+    to to ADP 5 case
+    the the DET 5 det
+    streets street NOUN 2 obl
+    against against ADP 7 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:141 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    buried bury VERB 0 root
+    the the DET 4 det
+    hatchet hatchet NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:050 IRQ>IRN:050 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    branded brand VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    a a DET 6 det
+    terrorist terrorist ADJ 6 amod
+    state state NOUN 2 obl)"),
+            "IRN>IRQ:111 ");
+}
+
+TEST(VerbLexicon, SlappedSanctionsAreNoBlowAndRetaliationIsForce) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    slapped slap VERB 0 root
+    sanctions sanction NOUN 2 obj
+    on on ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:163 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    retaliated retaliate VERB 0 root
+    against against ADP 4 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:190 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    retaliated retaliate VERB 0 root
+    against against ADP 4 case
+    Iraq Iraq PROPN 2 obl
+    with with ADP 6 case
+    tariffs tariff NOUN 2 obl)"),
+            "IRN>IRQ:163 ");
+}
+
+TEST(VerbLexicon, WithheldAidBlockedExportsPetitionedBody) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    withheld withhold VERB 0 root
+    aid aid NOUN 2 obj
+    to to ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:162 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    blocked block VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    exports export NOUN 2 obj)"),
+            "IRN>IRQ:163 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    petitioned petition VERB 0 root
+    Iraq Iraq PROPN 2 obj)"),
+            "IRN>IRQ:020 ");
+}
+
+TEST(VerbLexicon, ExtendedOrTightenedSanctionsAreImposedAndFacilitatedTalksMediated) {
+  for (const char* verb : {"extended extend", "renewed renew", "tightened tighten"}) {
+    EXPECT_EQ(Code("Iran Iran PROPN 2 nsubj\n" + std::string(verb) +
+                   " VERB 0 root\n"
+                   "sanctions sanction NOUN 2 obj\n"
+                   "on on ADP 5 case\n"
+                   "Iraq Iraq PROPN 2 obl"),
+              "IRN>IRQ:163 ")
+        << verb;
+  }
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    facilitated facilitate VERB 0 root
+    talks talk NOUN 2 obj
+    between between ADP 5 case
+    Iraq Iraq PROPN 3 nmod
+    and and CCONJ 7 cc
+    Syria Syria PROPN 5 conj)"),
+            "IRN>IRQ:045 IRN>SYR:045 ");
+}
+
+TEST(VerbLexicon, DroppedObjectionsAndRenouncedClaimsAreConcessions) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    dropped drop VERB 0 root
+    its its PRON 4 nmod:poss
+    objection objection NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:080 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    renounced renounce VERB 0 root
+    its its PRON 4 nmod:poss
+    claim claim NOUN 2 obj
+    to to ADP 7 case
+    Iraqi Iraqi ADJ 7 amod
+    territory territory NOUN 4 nmod)"),
+            "IRN>IRQ:080 ");
+}
+
+TEST(VerbLexicon, OrderedInquiriesMovedTroopsAndClosedNewspapers) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    ordered order VERB 0 root
+    an a DET 4 det
+    investigation investigation NOUN 2 obj
+    into into ADP 8 case
+    the the DET 8 det
+    Iraqi Iraqi ADJ 8 amod
+    attack attack NOUN 4 nmod)"),
+            "IRN>IRQ:090 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    moved move VERB 0 root
+    troops troop NOUN 2 obj
+    to to ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:154 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    closed close VERB 0 root
+    Iraqi Iraqi ADJ 4 amod
+    newspapers newspaper NOUN 2 obj)"),
+            "IRN>IRQ:1721 ");
+}
+
+TEST(VerbLexicon, ComingUnderFireMakesTheSubjectTheTarget) {
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    came come VERB 0 root
+    under under ADP 4 case
+    fire fire NOUN 2 obl
+    from from ADP 6 case
+    Iran Iran PROPN 2 obl)"),
+            "IRN>IRQ:190 ");
+}
+
+TEST(VerbLexicon, TorpedoedTalksCastDoubtAndUnveiledPlans) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    torpedoed torpedo VERB 0 root
+    the the DET 4 det
+    talks talk NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:125 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    cast cast VERB 0 root
+    doubt doubt NOUN 2 obj
+    on on ADP 5 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:110 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    unveiled unveil VERB 0 root
+    a a DET 4 det
+    proposal proposal NOUN 2 obj
+    to to ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:030 ");
 }
 
 TEST(VerbLexicon, SportsSentencesAreDiscarded) {
