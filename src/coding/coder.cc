@@ -378,8 +378,11 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
   const std::string& spec = coder->dicts_->spec;
+  const bool tabari = spec.starts_with("tabari:");
   coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
-                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"), spec.starts_with("tabari:"));
+                       ActorMatchRules{.stems = !spec.starts_with("petrarch2:") && !spec.starts_with("up:"),
+                                       .noun_endings = tabari,
+                                       .gaps = tabari});
   return coder;
 }
 
@@ -629,6 +632,17 @@ void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace&
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
   ws.matches.clear();
   actors_.FindAll(ws.forms, ws.words, ws.matches);
+  if (dicts_->verbs.format == lexicon::VerbFormat::kTabari) {
+    // TABARI reads an actor whose code on the story's date is null ("[--- <950630]") as plain
+    // words: it is no participant, and the next actor may be.
+    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                           std::chrono::day(1)});
+    std::erase_if(ws.matches, [&](const ActorMatcher::Match& m) {
+      if (m.kind != ActorMatcher::Kind::kActor) return false;
+      const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[m.index], date);
+      return code != nullptr && code->code == "---";
+    });
+  }
   ws.match_at.assign(n, -1);
   for (size_t m = 0; m < ws.matches.size(); ++m) {
     for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);

@@ -58,6 +58,7 @@ LIBYA [LBY]
 LORIEN [ELR/GAL]
 NASGUL [###]
 AMNESTY_INTERNATIONAL [NGM]
+STEWARD [--- <950630] [STW]
 )";
 
 constexpr std::string_view kAgents = R"(
@@ -121,6 +122,11 @@ TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
   EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
   // Two actors are two participants, whatever joins them.
   EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
+TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
+  // The story is of 1995-01-01, when the steward's code is "---": Gondor is the target.
+  EXPECT_EQ(CodeText("Arnor condemned the Steward in Gondor ."), "ARN>GON:122 ");
 }
 
 TEST(CoderLinear, AnAgentTheActorsCodeCarriesIsNotAddedAgain) {
