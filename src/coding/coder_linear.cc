@@ -3,8 +3,9 @@
 // validation records assume its word-order rules, which a parse of their stylized (and often
 // ungrammatical) sentences cannot reproduce:
 //   - an actor phrase is a run of actor and agent mentions that touch, or are joined by "'s",
-//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor"), or an agent
-//     and an actor joined by "from" or "in" ("soldiers from Gondor");
+//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor"; in TABARI
+//     "of" never joins two actors), or an agent and an actor joined by "from" or "in" ("soldiers
+//     from Gondor");
 //   - a compound is a list of actor phrases joined by "and" (", and", or commas in a list that
 //     ends with "and"): "Mordor, Rohan, Fornost and Bree" names four participants;
 //   - an actor code with slashes ("LORIEN [ELR/GAL]") names several actors, one participant each;
@@ -37,14 +38,14 @@ bool EqualsUpper(std::string_view form, std::string_view upper) {
          });
 }
 
-// Tokens [from, to) join two mentions into one actor phrase.
-bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to) {
+// Tokens [from, to) join two mentions into one actor phrase; "of" / "of the" only when `of`.
+bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to, bool of) {
   if (from == to) return true;
   if (to - from == 1) {
     std::string_view w = view.Form(from);
-    return w == "'s" || w == "'" || w == "’s" || IsWord(w, "of");
+    return w == "'s" || w == "'" || w == "’s" || (of && IsWord(w, "of"));
   }
-  return to - from == 2 && IsWord(view.Form(from), "of") && IsWord(view.Form(from + 1), "the");
+  return of && to - from == 2 && IsWord(view.Form(from), "of") && IsWord(view.Form(from + 1), "the");
 }
 
 bool InWordList(std::string_view form, const std::vector<lexicon::WordSeq>& list) {
@@ -87,7 +88,11 @@ Coder::LinearSpan Coder::LinearPhrase(const Workspace& ws, int m) const {
   // Mentions a and a + 1 belong to one phrase.
   auto joined = [&](int a) {
     const ActorMatcher::Match &left = ws.matches[a], &right = ws.matches[a + 1];
-    if (JoinsPhrase(ws.view, left.end, right.begin)) return true;
+    // TABARI's "of" joins an agent to its actor ("the ambassador of Arnor"), never two actors:
+    // "the Gondor of the Prince" names two.
+    const bool of = dicts_->verbs.format != lexicon::VerbFormat::kTabari ||
+                    left.kind == ActorMatcher::Kind::kAgent || right.kind == ActorMatcher::Kind::kAgent;
+    if (JoinsPhrase(ws.view, left.end, right.begin, of)) return true;
     // An agent placed by a preposition: "soldiers from Gondor", "activists in Arnor".
     if (left.kind != ActorMatcher::Kind::kAgent || right.kind != ActorMatcher::Kind::kActor ||
         right.begin != left.end + 1) {

@@ -33,6 +33,8 @@ SHOT [223]
 CALL [---]
 - * FOR [095]
 CALLED_ON [094]
+WARN [160]
+- * AT ^ + [162]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -122,6 +124,11 @@ TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
   EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
   // Two actors are two participants, whatever joins them.
   EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
+TEST(CoderLinear, ASkipPassesOverAnArticleAndOfJoinsNoTwoActors) {
+  // '^' skips "the Gondor", not "the"; the '+' phrase "Rohan" does not reach back to Gondor.
+  EXPECT_EQ(CodeText("Arnor warned at the Gondor of the Rohan ."), "ARN>ROH:162 ");
 }
 
 TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
