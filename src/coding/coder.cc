@@ -643,6 +643,8 @@ void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace&
       return code != nullptr && code->code == "---";
     });
   }
+  ws.dropped.assign(n, false);
+  if (dicts_->verbs.format == lexicon::VerbFormat::kTabari && options_.comma_clauses) LinearCommaClauses(ws);
   ws.match_at.assign(n, -1);
   for (size_t m = 0; m < ws.matches.size(); ++m) {
     for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);

@@ -166,9 +166,64 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   }
 }
 
+void Coder::LinearCommaClauses(Workspace& ws) const {
+  // TABARI's default COMMA: limits: MIN = 2 MAX = 10 (between two commas), EMIN = 2 EMAX = 10
+  // (from the last comma to the final period), BMIN = 255 BMAX = 0 (before the first comma: never).
+  constexpr int kMin = 2, kMax = 10, kEndMin = 2, kEndMax = 10, kBeginMin = 255, kBeginMax = 0;
+  const SentenceView& view = ws.view;
+  const uint32_t n = static_cast<uint32_t>(view.size());
+  std::vector<int> mention_at(n, -1);
+  for (size_t m = 0; m < ws.matches.size(); ++m) {
+    for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) mention_at[t] = static_cast<int>(m);
+  }
+  // Words of [from, to) as TABARI counts them (no punctuation, "'s" part of its word), or -1
+  // when the clause is an item of a list: nothing but actor phrases and modifiers (", the Shire,").
+  auto words = [&](uint32_t from, uint32_t to) {
+    int count = 0;
+    bool list_item = from < to;
+    for (uint32_t t = from; t < to; ++t) {
+      std::string_view w = view.Form(t);
+      const bool word = std::any_of(w.begin(), w.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+      if (word && w != "'s") ++count;
+      list_item &= mention_at[t] >= 0 || IsModifier(view, *dicts_, t);
+    }
+    return list_item ? -1 : count;
+  };
+  auto drop = [&](uint32_t from, uint32_t to, int lo, int hi) {
+    const int count = words(from, to);
+    if (count < lo || count > hi) return false;
+    for (uint32_t t = from; t < to; ++t) ws.dropped[t] = true;
+    return true;
+  };
+  // The commas that delimit clauses; a comma between two actor phrases ("Mordor, the Shire,
+  // Fornost and Bree", "Fornost, and Gondor") is a list's, which TABARI reads as a conjunction.
+  std::vector<uint32_t> commas;
+  for (uint32_t t = 1; t + 1 < n; ++t) {
+    if (view.Form(t) != ",") continue;
+    uint32_t next = t + 1;
+    while (next + 1 < n && (IsConjunction(view.Form(next)) || IsModifier(view, *dicts_, next))) ++next;
+    if (mention_at[t - 1] < 0 || mention_at[next] < 0) commas.push_back(t);
+  }
+  if (commas.empty()) return;
+  drop(0, commas.front(), kBeginMin, kBeginMax);
+  // A dropped clause takes its closing comma along: it opens no other clause.
+  bool last_closed = false;
+  for (size_t k = 0; k + 1 < commas.size(); ++k) {
+    last_closed = drop(commas[k], commas[k + 1], kMin, kMax);
+    if (last_closed) ++k;
+  }
+  if (!last_closed && view.Form(n - 1) == ".") drop(commas.back(), n - 1, kEndMin, kEndMax);
+  std::erase_if(ws.matches, [&](const ActorMatcher::Match& m) {
+    for (uint32_t t = m.begin; t < m.end; ++t) {
+      if (ws.dropped[t]) return true;
+    }
+    return false;
+  });
+}
+
 bool Coder::LinearVerbCandidate(const Workspace& ws, size_t v) const {
   const SentenceView& view = ws.view;
-  if (ws.match_at[v] >= 0) return false;
+  if (ws.match_at[v] >= 0 || ws.dropped[v]) return false;
   if (v > 0) {
     std::string_view prev = view.Form(v - 1);
     if (IsWord(prev, "the") || IsWord(prev, "a") || IsWord(prev, "an")) return false;

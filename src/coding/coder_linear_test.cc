@@ -131,6 +131,18 @@ TEST(CoderLinear, ASkipPassesOverAnArticleAndOfJoinsNoTwoActors) {
   EXPECT_EQ(CodeText("Arnor warned at the Gondor of the Rohan ."), "ARN>ROH:162 ");
 }
 
+TEST(CoderLinear, ShortCommaClausesAreDropped) {
+  // TABARI drops ", rumoured to come from Mordor ," (2 to 10 words) before coding.
+  EXPECT_EQ(CodeText("Arnor condemned reports , rumoured to come from Mordor , that Gondor left ."), "ARN>GON:122 ");
+  // Not an item of a list, nor under COMMA: OFF.
+  EXPECT_EQ(CodeText("Arnor , the evil Rohan , and Bree condemned Gondor ."), "ARN>GON:122 ROH>GON:122 BRE>GON:122 ");
+  CoderOptions off;
+  off.comma_clauses = false;
+  EXPECT_EQ(CodeText("Arnor condemned reports , rumoured to come from Mordor , that Gondor left .",
+                     lexicon::VerbFormat::kTabari, kTabariVerbs, off),
+            "ARN>MOR:122 ");
+}
+
 TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
   // The story is of 1995-01-01, when the steward's code is "---": Gondor is the target.
   EXPECT_EQ(CodeText("Arnor condemned the Steward in Gondor ."), "ARN>GON:122 ");
