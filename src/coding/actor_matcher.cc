@@ -77,7 +77,7 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, Wor
     text::Tokenize(w.text, raw);
     for (size_t k = 0; k < raw.size(); ++k) {
       std::string piece = w.text.substr(raw[k].start, raw[k].end - raw[k].start);
-      bool exact = w.exact || k + 1 < raw.size() || piece.size() < 3;
+      bool exact = w.exact || w.equals || k + 1 < raw.size() || piece.size() < 3;
       const bool gap = rules_.gaps && i > 0 && k == 0 && !words[i - 1].joined;
       uint32_t id = vocabulary.Intern(piece);
       const uint64_t key = EdgeKey(node, id, exact, gap);
@@ -98,8 +98,10 @@ void ActorMatcher::AddPhrase(const lexicon::WordSeq& words, Payload payload, Wor
         ++edge_count_;
         payloads_.emplace_back();
         gap_parents_.push_back(false);
+        no_endings_.push_back(false);
         if (gap) gap_parents_[node] = true;
       }
+      if (w.equals && k + 1 == raw.size()) no_endings_[edges_[slot].child] = true;
       node = edges_[slot].child;
       ++pieces;
     }
@@ -123,6 +125,7 @@ void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::
   rules_ = rules;
   payloads_.assign(1, {});
   gap_parents_.assign(1, false);
+  no_endings_.assign(1, false);
   edges_.assign(64, Edge{});
   edge_kinds_.clear();
   edge_count_ = 0;
@@ -142,6 +145,7 @@ void ActorMatcher::Build(const lexicon::ActorDictionary* actors, const lexicon::
   }
   payloads_.resize(node_count_);
   gap_parents_.resize(node_count_, false);
+  no_endings_.resize(node_count_, false);
 }
 
 void ActorMatcher::FindAll(std::span<const std::string_view> forms, const SentenceWords& words,
@@ -201,9 +205,11 @@ void ActorMatcher::FindAll(std::span<const std::string_view> forms, const Senten
           if (token.stems[k] != kNoWord) push(Child(f.node, token.stems[k], false, gap));
         }
         if (rules_.noun_endings && EndsWithUpper(forms[q], "S")) {
-          // stems[0] / stems[1]: the form without its last one / two letters.
-          push(Child(f.node, token.stems[0], true, gap));
-          if (EndsWithUpper(forms[q], "ES")) push(Child(f.node, token.stems[1], true, gap));
+          // stems[0] / stems[1]: the form without its last one / two letters; not for a word
+          // written with '=' ("MOUSE=" is not "mouses").
+          auto with_ending = [&](uint32_t child) { return child != kNone && !no_endings_[child] ? child : kNone; };
+          push(with_ending(Child(f.node, token.stems[0], true, gap)));
+          if (EndsWithUpper(forms[q], "ES")) push(with_ending(Child(f.node, token.stems[1], true, gap)));
         }
       };
       if (f.pos >= n) continue;

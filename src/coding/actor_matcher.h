@@ -30,7 +30,7 @@ struct ActorMatchRules {
   // their plurals and match words exactly, so "DIPLOMAT" is no stem of "diplomatic" there).
   bool stems = true;
   // TABARI: a whole word also matches with a regular noun ending, S or ES ("RADIO_" matches
-  // "radios", "GUERRILLA_" "guerrillas").
+  // "radios", "GUERRILLA_" "guerrillas"); a word written with '=' ("MOUSE=") matches only itself.
   bool noun_endings = false;
   // TABARI: words written with a blank between them may have other words between them in the
   // text, and words joined by '_' also match one token written with '_' or '-'.
@@ -90,6 +90,7 @@ class ActorMatcher {
   size_t edge_count_ = 0;
   std::vector<std::vector<Payload>> payloads_;     // per node
   std::vector<bool> gap_parents_;                  // per node: some edge from it has a gap
+  std::vector<bool> no_endings_;                   // per node: its word was written with '=' (TABARI)
   uint32_t node_count_ = 1;                        // node 0 is the root
   ActorMatchRules rules_;
   size_t phrase_count_ = 0;

@@ -56,6 +56,9 @@ TEST(ActorMatcher, TabariWholeWordsTakeRegularNounEndings) {
   EXPECT_EQ(CountMentions({"state", "radios"}, true, true, kWhole), 1u);
   EXPECT_EQ(CountMentions({"witnesses"}, true, true, kWhole), 1u);
   EXPECT_EQ(CountMentions({"state", "radiox"}, true, true, kWhole), 0u);
+  // A word written with '=' takes no ending at all.
+  EXPECT_EQ(CountMentions({"mouses"}, true, true, "MOUSE= {} [~MUS]\n"), 0u);
+  EXPECT_EQ(CountMentions({"mouse"}, true, true, "MOUSE= {} [~MUS]\n"), 1u);
   // Without the option a whole word matches only itself.
   EXPECT_EQ(CountMentions({"state", "radios"}, true, false, kWhole), 0u);
 }

@@ -368,7 +368,8 @@ Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions o
                               .own_arguments_only = !IsPeerSpec(dicts_->spec)}),
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
-      dyad_rules_(!IsPeerSpec(dicts_->spec)) {}
+      dyad_rules_(!IsPeerSpec(dicts_->spec)),
+      complexity_(ParseComplexity(dicts_->tabari_options)) {}
 
 StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
                                                CoderOptions options) {
@@ -686,7 +687,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   }
 
   std::string discard;
-  if (IsDiscarded(ws.words, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
+  if (IsDiscarded(ws.words, &discard) || VoidingActor(*dicts_, doc, ws, &discard) ||
+      (dicts_->verbs.format == lexicon::VerbFormat::kTabari && LinearTooComplex(ws, &discard))) {
     if (trace != nullptr) trace->discarded = discard;
     return;
   }

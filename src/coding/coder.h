@@ -159,6 +159,16 @@ class Coder {
   // TABARI codes by clause: `clause` receives, per token, the index of its clause; a clause ends
   // before "but" and ";", and before a conjunction that joins no actors or <NOUN> words.
   void LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) const;
+  // TABARI's COMPLEX: limits, read from the .options file: a sentence with more verbs or
+  // conjunctions than these (0: no limit), or, under NOACTPRIOR, no actor before its first verb, is
+  // too complex to code. `why` receives the reason.
+  struct LinearComplexity {
+    int max_verbs = 0;
+    int max_conjunctions = 0;
+    bool actor_prior = false;
+  };
+  static LinearComplexity ParseComplexity(const lexicon::TabariOptions& options);
+  bool LinearTooComplex(const Workspace& ws, std::string* why) const;
   // Fills ws.dropped with TABARI's comma-delimited clauses (CoderOptions::comma_clauses) and
   // removes the mentions in them. Needs ws.matches.
   void LinearCommaClauses(Workspace& ws) const;
@@ -179,6 +189,7 @@ class Coder {
   // False for a peer's dictionary set (petrarch2:, up:, petrarch1:, tabari:): announced actions
   // keep their code and the source is never taken from word order, as the peer would code them.
   bool dyad_rules_ = true;
+  LinearComplexity complexity_;  // TABARI dictionaries only
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next

@@ -18,6 +18,9 @@
 // Verbs are found by the dictionary and each clause yields the event of its first coded verb
 // (LinearClauses).
 #include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
 
 #include "coding/coder.h"
 #include "model/tagset.h"
@@ -164,6 +167,62 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
       if (!seen) out.push_back(std::move(one));
     }
   }
+}
+
+Coder::LinearComplexity Coder::ParseComplexity(const lexicon::TabariOptions& options) {
+  LinearComplexity c;
+  for (const lexicon::TabariOption& o : options.options) {
+    if (o.command != "COMPLEX") continue;
+    // "VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"
+    std::string value;
+    for (char ch : o.value) value += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32) : ch;
+    auto limit = [&](std::string_view name) {
+      const size_t at = value.find(name);
+      return at == std::string::npos ? 0 : std::atoi(value.c_str() + at + name.size());
+    };
+    c.max_verbs = limit("VERBS[");
+    c.max_conjunctions = limit("CONJ[");
+    c.actor_prior = value.find("NOACTPRIOR") != std::string::npos;
+  }
+  return c;
+}
+
+bool Coder::LinearTooComplex(const Workspace& ws, std::string* why) const {
+  const SentenceView& view = ws.view;
+  int verbs = 0, conjunctions = 0;
+  bool actor_before = false, coded_verb_seen = false;
+  std::string upper;
+  for (size_t t = 0; t < view.size(); ++t) {
+    if (ws.dropped[t]) continue;
+    if (IsConjunction(view.Form(t)) || IsWord(view.Form(t), "but")) ++conjunctions;
+    if (LinearVerbCandidate(ws, t)) {
+      ++verbs;
+      // The first verb present with a code of its own ("On accord Gondor repelled": ACCORD is
+      // [---]; "Have old foes ..." is no HAVE NOTHING TO DO WITH).
+      const std::vector<lexicon::VerbRef>* refs = FindVerb(view, t, upper);
+      const bool coded = refs != nullptr && std::any_of(refs->begin(), refs->end(), [&](const lexicon::VerbRef& r) {
+                           const lexicon::VerbEntry& e = dicts_->verbs.blocks[r.block].verbs[r.verb];
+                           return !e.code.IsNull() && verbs_.SurfaceMatches(view, t, e.lemma);
+                         });
+      if (coded && !coded_verb_seen && complexity_.actor_prior && !actor_before) {
+        *why = "too complex: no actor before the first verb (COMPLEX: NOACTPRIOR)";
+        return true;
+      }
+      coded_verb_seen |= coded;
+    }
+    // Under SET: CONVERT AGENT an agent names a participant too.
+    actor_before |= ws.match_at[t] >= 0 &&
+                    (options_.convert_agents || ws.matches[ws.match_at[t]].kind == ActorMatcher::Kind::kActor);
+  }
+  if (complexity_.max_verbs > 0 && verbs > complexity_.max_verbs) {
+    *why = fmt::format("too complex: {} verbs (COMPLEX: VERBS[{}])", verbs, complexity_.max_verbs);
+    return true;
+  }
+  if (complexity_.max_conjunctions > 0 && conjunctions > complexity_.max_conjunctions) {
+    *why = fmt::format("too complex: {} conjunctions (COMPLEX: CONJ[{}])", conjunctions, complexity_.max_conjunctions);
+    return true;
+  }
+  return false;
 }
 
 void Coder::LinearCommaClauses(Workspace& ws) const {

@@ -84,12 +84,15 @@ std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat f
 // "SOURCE>TARGET:CODE " per event, in order, for `text` (blank-separated tokens) under a flat
 // parse: every token depends on the first, none is tagged a verb.
 std::string CodeText(std::string_view text, lexicon::VerbFormat format = lexicon::VerbFormat::kTabari,
-                     std::string_view verbs = kTabariVerbs, CoderOptions options = {}) {
+                     std::string_view verbs = kTabariVerbs, CoderOptions options = {},
+                     std::string_view complex_option = "") {
   std::istringstream in{std::string(text)};
   std::string conll, w;
   for (int i = 0; in >> w; ++i) conll += w + " " + w + " X " + (i == 0 ? "0 root\n" : "1 dep\n");
   model::Document doc = model::testing::ParsedSentence(conll, "1995-01-01");
-  auto coder = Coder::Create(Dictionaries(format, verbs), options);
+  auto set = std::make_shared<lexicon::DictionarySet>(*Dictionaries(format, verbs));
+  if (!complex_option.empty()) set->tabari_options.options.push_back({"COMPLEX", std::string(complex_option), {}});
+  auto coder = Coder::Create(set, options);
   EXPECT_TRUE(coder.ok());
   Coder::Workspace ws;
   std::vector<model::Event> events;
@@ -141,6 +144,19 @@ TEST(CoderLinear, ShortCommaClausesAreDropped) {
   EXPECT_EQ(CodeText("Arnor condemned reports , rumoured to come from Mordor , that Gondor left .",
                      lexicon::VerbFormat::kTabari, kTabariVerbs, off),
             "ARN>MOR:122 ");
+}
+
+TEST(CoderLinear, ComplexLimitsVoidTheSentence) {
+  constexpr std::string_view kText = "Condemning Arnor , Gondor attacked Rohan .";
+  EXPECT_EQ(CodeText(kText), "ARN>ROH:190 ");
+  // NOACTPRIOR: no actor before the first coded verb.
+  EXPECT_EQ(CodeText(kText, lexicon::VerbFormat::kTabari, kTabariVerbs, {}, "NOACTPRIOR"), "");
+  // VERBS[1]: two verbs are too many.
+  EXPECT_EQ(CodeText("Gondor condemned Arnor and attacked Rohan .", lexicon::VerbFormat::kTabari, kTabariVerbs, {},
+                     "VERBS[1]"),
+            "");
+  EXPECT_EQ(CodeText("Gondor condemned Arnor .", lexicon::VerbFormat::kTabari, kTabariVerbs, {}, "VERBS[1]"),
+            "GON>ARN:122 ");
 }
 
 TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
