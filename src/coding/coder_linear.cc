@@ -314,7 +314,13 @@ void Coder::LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) co
       // "sheep and evil awful goats").
       size_t k = i + 1;
       while (k < n && IsModifier(view, *dicts_, static_cast<uint32_t>(k))) ++k;
-      if (k < n && ws.match_at[k] < 0 && !InWordList(view.Form(k), dicts_->actors.nouns)) ++current;
+      const bool joins_next = k < n && (ws.match_at[k] >= 0 || InWordList(view.Form(k), dicts_->actors.nouns));
+      // TABARI: "... to chill out and Gondor asked": an actor after the conjunction with none
+      // before it starts a clause of its own.
+      const bool joins_previous = ws.match_at[i - 1] >= 0 || view.Form(i - 1) == "," ||
+                                  IsModifier(view, *dicts_, static_cast<uint32_t>(i - 1)) ||
+                                  InWordList(view.Form(i - 1), dicts_->actors.nouns);
+      if (!joins_next || (dicts_->verbs.format == lexicon::VerbFormat::kTabari && !joins_previous)) ++current;
     }
     clause[i] = current;
   }
@@ -374,6 +380,17 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
     for (int m = 0; m < count && target < 0; ++m) {
       const uint32_t b = ws.matches[m].begin;
       if (b > verb && in_clause(b) && (m < taken.first || m > taken.last) && actor_at(m)) target = m;
+    }
+    // TABARI: an object pronoun after the verb stands for the sentence's first actor that is not
+    // the source ("Gondor asked him" -> the first actor named).
+    bool pronoun = false;
+    for (size_t t = verb + 1; t < view.size() && in_clause(static_cast<uint32_t>(t)) && target < 0 && !pronoun; ++t) {
+      std::string_view w = view.Form(t);
+      pronoun = dicts_->verbs.format == lexicon::VerbFormat::kTabari &&
+                (IsWord(w, "him") || IsWord(w, "her") || IsWord(w, "them"));
+    }
+    for (int m = 0; m < count && pronoun && target < 0; ++m) {
+      if ((m < taken.first || m > taken.last) && actor_at(m)) target = m;
     }
   }
   if (target >= 0) LinearCompound(doc, ws, target, targets);

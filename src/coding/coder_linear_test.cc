@@ -159,6 +159,10 @@ TEST(CoderLinear, ComplexLimitsVoidTheSentence) {
             "GON>ARN:122 ");
 }
 
+TEST(CoderLinear, AnActorAfterAConjunctionStartsAClauseAndObjectPronounsNameTheFirstActor) {
+  EXPECT_EQ(CodeText("Gondor condemned Mordor on Monday and Rohan attacked him ."), "GON>MOR:122 ROH>GON:190 ");
+}
+
 TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
   // The story is of 1995-01-01, when the steward's code is "---": Gondor is the target.
   EXPECT_EQ(CodeText("Arnor condemned the Steward in Gondor ."), "ARN>GON:122 ");
