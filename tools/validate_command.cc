@@ -88,8 +88,9 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
       std::printf("suite %s: %s (%zu records), dictionaries %s\n", std::string(io::SuiteKindName(*kind)).c_str(),
                   suite->records_file.c_str(), suite->records.size(), suite->dictionaries.c_str());
 
-      // Records coded under TABARI's SET: CONVERT AGENT get an engine of their own, opened once.
-      std::unique_ptr<pipeline::Engine> converting;
+      // Records coded under TABARI's SET: CONVERT AGENT or COMMA: OFF get an engine of their own
+      // per combination, opened once.
+      std::map<std::pair<bool, bool>, std::unique_ptr<pipeline::Engine>> variants;
       pipeline::Engine::Workspace ws;
       std::vector<model::Event> events;
       std::map<std::string, Tally> categories;
@@ -112,17 +113,23 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
           doc.date = r.date;
           doc.text = r.text;
           events.clear();
-          if (r.convert_agents && converting == nullptr) {
-            pipeline::EngineOptions convert_options = options;
-            convert_options.coder.convert_agents = true;
-            auto opened = pipeline::Engine::Open(convert_options);
-            if (!opened.ok()) {
-              std::fprintf(stderr, "dyad validate: %s\n", opened.status().message().c_str());
-              return 2;
+          pipeline::Engine* coding = engine->get();
+          if (r.convert_agents || !r.comma_clauses) {
+            std::unique_ptr<pipeline::Engine>& variant = variants[{r.convert_agents, r.comma_clauses}];
+            if (variant == nullptr) {
+              pipeline::EngineOptions variant_options = options;
+              variant_options.coder.convert_agents = r.convert_agents;
+              variant_options.coder.comma_clauses = r.comma_clauses;
+              auto opened = pipeline::Engine::Open(variant_options);
+              if (!opened.ok()) {
+                std::fprintf(stderr, "dyad validate: %s\n", opened.status().message().c_str());
+                return 2;
+              }
+              variant = std::move(opened).value();
             }
-            converting = std::move(opened).value();
+            coding = variant.get();
           }
-          Status s = (r.convert_agents ? *converting : **engine).Code(doc, ws, events);
+          Status s = coding->Code(doc, ws, events);
           if (!s.ok()) error = s.message();
           for (const model::Event& e : events) got.insert(Triple{Upper(e.source.code), Upper(e.target.code), Upper(e.cameo)});
         }

@@ -461,7 +461,8 @@ Coder::Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions o
       discards_(dicts_->discards, verbs_, vocabulary_),
       linear_(dicts_->verbs),
       dyad_rules_(!IsPeerSpec(dicts_->spec)),
-      universal_rules_(dicts_->spec.starts_with("up:")) {}
+      universal_rules_(dicts_->spec.starts_with("up:")),
+      complexity_(ParseComplexity(dicts_->tabari_options)) {}
 
 StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
                                                CoderOptions options) {
@@ -484,8 +485,11 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
     coder->block_codes_.push_back(codes);
   }
   const std::string& spec = coder->dicts_->spec;
+  const bool tabari = spec.starts_with("tabari:");
   coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
-                       !spec.starts_with("petrarch2:") && !spec.starts_with("up:"), spec.starts_with("tabari:"));
+                       ActorMatchRules{.stems = !spec.starts_with("petrarch2:") && !spec.starts_with("up:"),
+                                       .noun_endings = tabari,
+                                       .gaps = tabari});
   return coder;
 }
 
@@ -766,6 +770,19 @@ void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace&
   if (!find_actors) return;
   ws.matches.clear();
   actors_.FindAll(ws.forms, ws.words, ws.matches);
+  if (dicts_->verbs.format == lexicon::VerbFormat::kTabari) {
+    // TABARI reads an actor whose code on the story's date is null ("[--- <950630]") as plain
+    // words: it is no participant, and the next actor may be.
+    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                           std::chrono::day(1)});
+    std::erase_if(ws.matches, [&](const ActorMatcher::Match& m) {
+      if (m.kind != ActorMatcher::Kind::kActor) return false;
+      const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[m.index], date);
+      return code != nullptr && code->code == "---";
+    });
+  }
+  ws.dropped.assign(n, false);
+  if (dicts_->verbs.format == lexicon::VerbFormat::kTabari && options_.comma_clauses) LinearCommaClauses(ws);
   ws.match_at.assign(n, -1);
   for (size_t m = 0; m < ws.matches.size(); ++m) {
     for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) ws.match_at[t] = static_cast<int>(m);
@@ -843,7 +860,8 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   }
 
   std::string discard;
-  if (IsDiscarded(ws.words, &discard) || VoidingActor(*dicts_, doc, ws, &discard)) {
+  if (IsDiscarded(ws.words, &discard) || VoidingActor(*dicts_, doc, ws, &discard) ||
+      (dicts_->verbs.format == lexicon::VerbFormat::kTabari && LinearTooComplex(ws, &discard))) {
     if (trace != nullptr) trace->discarded = discard;
     return;
   }

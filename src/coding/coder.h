@@ -45,6 +45,10 @@ struct CoderOptions {
   // TABARI's SET: CONVERT AGENT (TABARI / PETRARCH-1 dictionaries): a phrase of agents with no
   // actor names a participant coded by its agents ("guerrillas" -> REB).
   bool convert_agents = false;
+  // TABARI's comma-delimited clauses (TABARI dictionaries only): a short clause between commas, or
+  // between the last comma and the final period, is dropped before coding (TABARI's default
+  // COMMA: limits). False: TABARI's COMMA: OFF.
+  bool comma_clauses = true;
 };
 
 // What `dyad explain` shows for one sentence.
@@ -79,6 +83,7 @@ class Coder {
     std::vector<ActorMatcher::Match> matches;
     std::vector<std::string_view> forms;
     std::vector<int> match_at;  // per token: index into matches, or -1
+    std::vector<bool> dropped;  // per token: in a comma clause TABARI drops (LinearCommaClauses)
     std::vector<std::pair<int, model::Event>> targetless;  // held events (verb depth, event)
     std::vector<bool> coded;      // per token: its verb's event is decided
     std::vector<bool> held_back;  // per token: its verb's event has no target (in targetless)
@@ -187,6 +192,19 @@ class Coder {
   // TABARI codes by clause: `clause` receives, per token, the index of its clause; a clause ends
   // before "but" and ";", and before a conjunction that joins no actors or <NOUN> words.
   void LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) const;
+  // TABARI's COMPLEX: limits, read from the .options file: a sentence with more verbs or
+  // conjunctions than these (0: no limit), or, under NOACTPRIOR, no actor before its first verb, is
+  // too complex to code. `why` receives the reason.
+  struct LinearComplexity {
+    int max_verbs = 0;
+    int max_conjunctions = 0;
+    bool actor_prior = false;
+  };
+  static LinearComplexity ParseComplexity(const lexicon::TabariOptions& options);
+  bool LinearTooComplex(const Workspace& ws, std::string* why) const;
+  // Fills ws.dropped with TABARI's comma-delimited clauses (CoderOptions::comma_clauses) and
+  // removes the mentions in them. Needs ws.matches.
+  void LinearCommaClauses(Workspace& ws) const;
   // The verbs of the dictionary that token `v` may be (by lemma, form, TABARI stem or inflection);
   // `upper` receives the word found.
   const std::vector<lexicon::VerbRef>* FindVerb(const SentenceView& view, size_t v, std::string& upper) const;
@@ -210,6 +228,7 @@ class Coder {
   // UniversalPetrarch's dictionary set ("up:DIR"): its own reading of phrases, compounds and
   // passives on top of PETRARCH2's (coder.cc says where).
   bool universal_rules_ = false;
+  LinearComplexity complexity_;  // TABARI dictionaries only
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next

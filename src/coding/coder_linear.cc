@@ -3,8 +3,9 @@
 // validation records assume its word-order rules, which a parse of their stylized (and often
 // ungrammatical) sentences cannot reproduce:
 //   - an actor phrase is a run of actor and agent mentions that touch, or are joined by "'s",
-//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor"), or an agent
-//     and an actor joined by "from" or "in" ("soldiers from Gondor");
+//     "of" or "of the" ("Bree Prime Minister Romendacil", "the ambassador of Arnor"; in TABARI
+//     "of" never joins two actors), or an agent and an actor joined by "from" or "in" ("soldiers
+//     from Gondor");
 //   - a compound is a list of actor phrases joined by "and" (", and", or commas in a list that
 //     ends with "and"): "Mordor, Rohan, Fornost and Bree" names four participants;
 //   - an actor code with slashes ("LORIEN [ELR/GAL]") names several actors, one participant each;
@@ -17,6 +18,9 @@
 // Verbs are found by the dictionary and each clause yields the event of its first coded verb
 // (LinearClauses).
 #include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
 
 #include "coding/coder.h"
 #include "model/tagset.h"
@@ -37,14 +41,14 @@ bool EqualsUpper(std::string_view form, std::string_view upper) {
          });
 }
 
-// Tokens [from, to) join two mentions into one actor phrase.
-bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to) {
+// Tokens [from, to) join two mentions into one actor phrase; "of" / "of the" only when `of`.
+bool JoinsPhrase(const SentenceView& view, uint32_t from, uint32_t to, bool of) {
   if (from == to) return true;
   if (to - from == 1) {
     std::string_view w = view.Form(from);
-    return w == "'s" || w == "'" || w == "’s" || IsWord(w, "of");
+    return w == "'s" || w == "'" || w == "’s" || (of && IsWord(w, "of"));
   }
-  return to - from == 2 && IsWord(view.Form(from), "of") && IsWord(view.Form(from + 1), "the");
+  return of && to - from == 2 && IsWord(view.Form(from), "of") && IsWord(view.Form(from + 1), "the");
 }
 
 bool InWordList(std::string_view form, const std::vector<lexicon::WordSeq>& list) {
@@ -87,7 +91,11 @@ Coder::LinearSpan Coder::LinearPhrase(const Workspace& ws, int m) const {
   // Mentions a and a + 1 belong to one phrase.
   auto joined = [&](int a) {
     const ActorMatcher::Match &left = ws.matches[a], &right = ws.matches[a + 1];
-    if (JoinsPhrase(ws.view, left.end, right.begin)) return true;
+    // TABARI's "of" joins an agent to its actor ("the ambassador of Arnor"), never two actors:
+    // "the Gondor of the Prince" names two.
+    const bool of = dicts_->verbs.format != lexicon::VerbFormat::kTabari ||
+                    left.kind == ActorMatcher::Kind::kAgent || right.kind == ActorMatcher::Kind::kAgent;
+    if (JoinsPhrase(ws.view, left.end, right.begin, of)) return true;
     // An agent placed by a preposition: "soldiers from Gondor", "activists in Arnor".
     if (left.kind != ActorMatcher::Kind::kAgent || right.kind != ActorMatcher::Kind::kActor ||
         right.begin != left.end + 1) {
@@ -161,9 +169,120 @@ void Coder::LinearCompound(const model::Document& doc, Workspace& ws, int m, std
   }
 }
 
+Coder::LinearComplexity Coder::ParseComplexity(const lexicon::TabariOptions& options) {
+  LinearComplexity c;
+  for (const lexicon::TabariOption& o : options.options) {
+    if (o.command != "COMPLEX") continue;
+    // "VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"
+    std::string value;
+    for (char ch : o.value) value += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32) : ch;
+    auto limit = [&](std::string_view name) {
+      const size_t at = value.find(name);
+      return at == std::string::npos ? 0 : std::atoi(value.c_str() + at + name.size());
+    };
+    c.max_verbs = limit("VERBS[");
+    c.max_conjunctions = limit("CONJ[");
+    c.actor_prior = value.find("NOACTPRIOR") != std::string::npos;
+  }
+  return c;
+}
+
+bool Coder::LinearTooComplex(const Workspace& ws, std::string* why) const {
+  const SentenceView& view = ws.view;
+  int verbs = 0, conjunctions = 0;
+  bool actor_before = false, coded_verb_seen = false;
+  std::string upper;
+  for (size_t t = 0; t < view.size(); ++t) {
+    if (ws.dropped[t]) continue;
+    if (IsConjunction(view.Form(t)) || IsWord(view.Form(t), "but")) ++conjunctions;
+    if (LinearVerbCandidate(ws, t)) {
+      ++verbs;
+      // The first verb present with a code of its own ("On accord Gondor repelled": ACCORD is
+      // [---]; "Have old foes ..." is no HAVE NOTHING TO DO WITH).
+      const std::vector<lexicon::VerbRef>* refs = FindVerb(view, t, upper);
+      const bool coded = refs != nullptr && std::any_of(refs->begin(), refs->end(), [&](const lexicon::VerbRef& r) {
+                           const lexicon::VerbEntry& e = dicts_->verbs.blocks[r.block].verbs[r.verb];
+                           return !e.code.IsNull() && verbs_.SurfaceMatches(view, t, e.lemma);
+                         });
+      if (coded && !coded_verb_seen && complexity_.actor_prior && !actor_before) {
+        *why = "too complex: no actor before the first verb (COMPLEX: NOACTPRIOR)";
+        return true;
+      }
+      coded_verb_seen |= coded;
+    }
+    // Under SET: CONVERT AGENT an agent names a participant too.
+    actor_before |= ws.match_at[t] >= 0 &&
+                    (options_.convert_agents || ws.matches[ws.match_at[t]].kind == ActorMatcher::Kind::kActor);
+  }
+  if (complexity_.max_verbs > 0 && verbs > complexity_.max_verbs) {
+    *why = fmt::format("too complex: {} verbs (COMPLEX: VERBS[{}])", verbs, complexity_.max_verbs);
+    return true;
+  }
+  if (complexity_.max_conjunctions > 0 && conjunctions > complexity_.max_conjunctions) {
+    *why = fmt::format("too complex: {} conjunctions (COMPLEX: CONJ[{}])", conjunctions, complexity_.max_conjunctions);
+    return true;
+  }
+  return false;
+}
+
+void Coder::LinearCommaClauses(Workspace& ws) const {
+  // TABARI's default COMMA: limits: MIN = 2 MAX = 10 (between two commas), EMIN = 2 EMAX = 10
+  // (from the last comma to the final period), BMIN = 255 BMAX = 0 (before the first comma: never).
+  constexpr int kMin = 2, kMax = 10, kEndMin = 2, kEndMax = 10, kBeginMin = 255, kBeginMax = 0;
+  const SentenceView& view = ws.view;
+  const uint32_t n = static_cast<uint32_t>(view.size());
+  std::vector<int> mention_at(n, -1);
+  for (size_t m = 0; m < ws.matches.size(); ++m) {
+    for (uint32_t t = ws.matches[m].begin; t < ws.matches[m].end; ++t) mention_at[t] = static_cast<int>(m);
+  }
+  // Words of [from, to) as TABARI counts them (no punctuation, "'s" part of its word), or -1
+  // when the clause is an item of a list: nothing but actor phrases and modifiers (", the Shire,").
+  auto words = [&](uint32_t from, uint32_t to) {
+    int count = 0;
+    bool list_item = from < to;
+    for (uint32_t t = from; t < to; ++t) {
+      std::string_view w = view.Form(t);
+      const bool word = std::any_of(w.begin(), w.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+      if (word && w != "'s") ++count;
+      list_item &= mention_at[t] >= 0 || IsModifier(view, *dicts_, t);
+    }
+    return list_item ? -1 : count;
+  };
+  auto drop = [&](uint32_t from, uint32_t to, int lo, int hi) {
+    const int count = words(from, to);
+    if (count < lo || count > hi) return false;
+    for (uint32_t t = from; t < to; ++t) ws.dropped[t] = true;
+    return true;
+  };
+  // The commas that delimit clauses; a comma between two actor phrases ("Mordor, the Shire,
+  // Fornost and Bree", "Fornost, and Gondor") is a list's, which TABARI reads as a conjunction.
+  std::vector<uint32_t> commas;
+  for (uint32_t t = 1; t + 1 < n; ++t) {
+    if (view.Form(t) != ",") continue;
+    uint32_t next = t + 1;
+    while (next + 1 < n && (IsConjunction(view.Form(next)) || IsModifier(view, *dicts_, next))) ++next;
+    if (mention_at[t - 1] < 0 || mention_at[next] < 0) commas.push_back(t);
+  }
+  if (commas.empty()) return;
+  drop(0, commas.front(), kBeginMin, kBeginMax);
+  // A dropped clause takes its closing comma along: it opens no other clause.
+  bool last_closed = false;
+  for (size_t k = 0; k + 1 < commas.size(); ++k) {
+    last_closed = drop(commas[k], commas[k + 1], kMin, kMax);
+    if (last_closed) ++k;
+  }
+  if (!last_closed && view.Form(n - 1) == ".") drop(commas.back(), n - 1, kEndMin, kEndMax);
+  std::erase_if(ws.matches, [&](const ActorMatcher::Match& m) {
+    for (uint32_t t = m.begin; t < m.end; ++t) {
+      if (ws.dropped[t]) return true;
+    }
+    return false;
+  });
+}
+
 bool Coder::LinearVerbCandidate(const Workspace& ws, size_t v) const {
   const SentenceView& view = ws.view;
-  if (ws.match_at[v] >= 0) return false;
+  if (ws.match_at[v] >= 0 || ws.dropped[v]) return false;
   if (v > 0) {
     std::string_view prev = view.Form(v - 1);
     if (IsWord(prev, "the") || IsWord(prev, "a") || IsWord(prev, "an")) return false;
@@ -195,7 +314,13 @@ void Coder::LinearClauses(const Workspace& ws, std::vector<uint32_t>& clause) co
       // "sheep and evil awful goats").
       size_t k = i + 1;
       while (k < n && IsModifier(view, *dicts_, static_cast<uint32_t>(k))) ++k;
-      if (k < n && ws.match_at[k] < 0 && !InWordList(view.Form(k), dicts_->actors.nouns)) ++current;
+      const bool joins_next = k < n && (ws.match_at[k] >= 0 || InWordList(view.Form(k), dicts_->actors.nouns));
+      // TABARI: "... to chill out and Gondor asked": an actor after the conjunction with none
+      // before it starts a clause of its own.
+      const bool joins_previous = ws.match_at[i - 1] >= 0 || view.Form(i - 1) == "," ||
+                                  IsModifier(view, *dicts_, static_cast<uint32_t>(i - 1)) ||
+                                  InWordList(view.Form(i - 1), dicts_->actors.nouns);
+      if (!joins_next || (dicts_->verbs.format == lexicon::VerbFormat::kTabari && !joins_previous)) ++current;
     }
     clause[i] = current;
   }
@@ -255,6 +380,17 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
     for (int m = 0; m < count && target < 0; ++m) {
       const uint32_t b = ws.matches[m].begin;
       if (b > verb && in_clause(b) && (m < taken.first || m > taken.last) && actor_at(m)) target = m;
+    }
+    // TABARI: an object pronoun after the verb stands for the sentence's first actor that is not
+    // the source ("Gondor asked him" -> the first actor named).
+    bool pronoun = false;
+    for (size_t t = verb + 1; t < view.size() && in_clause(static_cast<uint32_t>(t)) && target < 0 && !pronoun; ++t) {
+      std::string_view w = view.Form(t);
+      pronoun = dicts_->verbs.format == lexicon::VerbFormat::kTabari &&
+                (IsWord(w, "him") || IsWord(w, "her") || IsWord(w, "them"));
+    }
+    for (int m = 0; m < count && pronoun && target < 0; ++m) {
+      if ((m < taken.first || m > taken.last) && actor_at(m)) target = m;
     }
   }
   if (target >= 0) LinearCompound(doc, ws, target, targets);

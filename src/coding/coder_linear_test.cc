@@ -33,6 +33,8 @@ SHOT [223]
 CALL [---]
 - * FOR [095]
 CALLED_ON [094]
+WARN [160]
+- * AT ^ + [162]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -58,6 +60,7 @@ LIBYA [LBY]
 LORIEN [ELR/GAL]
 NASGUL [###]
 AMNESTY_INTERNATIONAL [NGM]
+STEWARD [--- <950630] [STW]
 )";
 
 constexpr std::string_view kAgents = R"(
@@ -81,12 +84,15 @@ std::shared_ptr<const lexicon::DictionarySet> Dictionaries(lexicon::VerbFormat f
 // "SOURCE>TARGET:CODE " per event, in order, for `text` (blank-separated tokens) under a flat
 // parse: every token depends on the first, none is tagged a verb.
 std::string CodeText(std::string_view text, lexicon::VerbFormat format = lexicon::VerbFormat::kTabari,
-                     std::string_view verbs = kTabariVerbs, CoderOptions options = {}) {
+                     std::string_view verbs = kTabariVerbs, CoderOptions options = {},
+                     std::string_view complex_option = "") {
   std::istringstream in{std::string(text)};
   std::string conll, w;
   for (int i = 0; in >> w; ++i) conll += w + " " + w + " X " + (i == 0 ? "0 root\n" : "1 dep\n");
   model::Document doc = model::testing::ParsedSentence(conll, "1995-01-01");
-  auto coder = Coder::Create(Dictionaries(format, verbs), options);
+  auto set = std::make_shared<lexicon::DictionarySet>(*Dictionaries(format, verbs));
+  if (!complex_option.empty()) set->tabari_options.options.push_back({"COMPLEX", std::string(complex_option), {}});
+  auto coder = Coder::Create(set, options);
   EXPECT_TRUE(coder.ok());
   Coder::Workspace ws;
   std::vector<model::Event> events;
@@ -121,6 +127,45 @@ TEST(CoderLinear, AnAgentJoinsTheActorAfterFromOrIn) {
   EXPECT_EQ(CodeText("Ambassadors in Arnor condemned Mordor ."), "ARNGOV>MOR:122 ");
   // Two actors are two participants, whatever joins them.
   EXPECT_EQ(CodeText("Calenardhon condemned Osgiliath in Ithilen ."), "CAL>OSG:122 ");
+}
+
+TEST(CoderLinear, ASkipPassesOverAnArticleAndOfJoinsNoTwoActors) {
+  // '^' skips "the Gondor", not "the"; the '+' phrase "Rohan" does not reach back to Gondor.
+  EXPECT_EQ(CodeText("Arnor warned at the Gondor of the Rohan ."), "ARN>ROH:162 ");
+}
+
+TEST(CoderLinear, ShortCommaClausesAreDropped) {
+  // TABARI drops ", rumoured to come from Mordor ," (2 to 10 words) before coding.
+  EXPECT_EQ(CodeText("Arnor condemned reports , rumoured to come from Mordor , that Gondor left ."), "ARN>GON:122 ");
+  // Not an item of a list, nor under COMMA: OFF.
+  EXPECT_EQ(CodeText("Arnor , the evil Rohan , and Bree condemned Gondor ."), "ARN>GON:122 ROH>GON:122 BRE>GON:122 ");
+  CoderOptions off;
+  off.comma_clauses = false;
+  EXPECT_EQ(CodeText("Arnor condemned reports , rumoured to come from Mordor , that Gondor left .",
+                     lexicon::VerbFormat::kTabari, kTabariVerbs, off),
+            "ARN>MOR:122 ");
+}
+
+TEST(CoderLinear, ComplexLimitsVoidTheSentence) {
+  constexpr std::string_view kText = "Condemning Arnor , Gondor attacked Rohan .";
+  EXPECT_EQ(CodeText(kText), "ARN>ROH:190 ");
+  // NOACTPRIOR: no actor before the first coded verb.
+  EXPECT_EQ(CodeText(kText, lexicon::VerbFormat::kTabari, kTabariVerbs, {}, "NOACTPRIOR"), "");
+  // VERBS[1]: two verbs are too many.
+  EXPECT_EQ(CodeText("Gondor condemned Arnor and attacked Rohan .", lexicon::VerbFormat::kTabari, kTabariVerbs, {},
+                     "VERBS[1]"),
+            "");
+  EXPECT_EQ(CodeText("Gondor condemned Arnor .", lexicon::VerbFormat::kTabari, kTabariVerbs, {}, "VERBS[1]"),
+            "GON>ARN:122 ");
+}
+
+TEST(CoderLinear, AnActorAfterAConjunctionStartsAClauseAndObjectPronounsNameTheFirstActor) {
+  EXPECT_EQ(CodeText("Gondor condemned Mordor on Monday and Rohan attacked him ."), "GON>MOR:122 ROH>GON:190 ");
+}
+
+TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
+  // The story is of 1995-01-01, when the steward's code is "---": Gondor is the target.
+  EXPECT_EQ(CodeText("Arnor condemned the Steward in Gondor ."), "ARN>GON:122 ");
 }
 
 TEST(CoderLinear, AnAgentTheActorsCodeCarriesIsNotAddedAgain) {

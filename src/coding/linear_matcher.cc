@@ -33,6 +33,12 @@ int SplitWordEnd(const SentenceView& view, size_t begin, std::string_view word) 
   return pos == word.size() && t >= begin + 2 ? static_cast<int>(t) : -1;
 }
 
+// "the", "a", "an": a '^' skips the word after the article, not the article itself ("AT ^ +"
+// skips "the Gondor" in "at the Gondor of the Prince").
+bool IsArticle(std::string_view form) {
+  return TextMatches(form, "THE", false) || TextMatches(form, "A", false) || TextMatches(form, "AN", false);
+}
+
 bool IsSlot(lexicon::WordKind k) {
   return k == lexicon::WordKind::kSource || k == lexicon::WordKind::kTarget || k == lexicon::WordKind::kCompound ||
          k == lexicon::WordKind::kSkip;
@@ -121,6 +127,7 @@ bool LinearMatcher::After(Context& ctx, size_t k, uint32_t pos, bool adjacent, S
   const size_t n = ctx.view.size();
   for (uint32_t p = pos; p < n; ++p) {
     if (++ctx.steps > kMaxSteps) return false;
+    if (e.kind == lexicon::WordKind::kSkip && ctx.mention_at[p] < 0 && IsArticle(ctx.view.Form(p))) continue;
     if (IsSlot(e.kind)) {
       int m = ctx.mention_at[p];
       uint32_t end = 0;

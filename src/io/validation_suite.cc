@@ -89,6 +89,7 @@ struct TabariOptionState {
   bool defaults = false;   // DEFAULT: SOURCE/TARGET actors (not implemented by dyad)
   bool code_by = false;    // SET: CODE BY SENTENCE / CODE ALL (dyad codes every clause)
   bool comma = false;      // COMMA: with non-default limits
+  bool comma_off = false;  // COMMA: OFF
   int min_words = 0;       // SET: MINIMUM WORDS
   bool convert_agents = false;  // SET: CONVERT AGENT
   bool finished = false;   // FINAL-01 seen
@@ -105,7 +106,8 @@ struct TabariOptionState {
     } else if (compact.starts_with("SET:CODEBY") || compact.starts_with("SET:CODEALL")) {
       code_by = compact != "SET:CODEBYCLAUSE";
     } else if (compact.starts_with("COMMA:")) {
-      comma = compact != "COMMA:OFF";
+      comma_off = compact == "COMMA:OFF";
+      comma = !comma_off;
     } else if (compact.starts_with("SET:MINIMUMWORDS=")) {
       min_words = std::atoi(compact.c_str() + std::string_view("SET:MINIMUMWORDS=").size());
     } else if (compact.starts_with("SET:CONVERTAGENT=")) {
@@ -255,6 +257,7 @@ std::vector<SuiteRecord> ParseTabariValidation(std::string_view text, std::strin
     }
     r.min_words = options.min_words;
     r.convert_agents = options.convert_agents;
+    r.comma_clauses = !options.comma_off;
 
     if (r.id == "FINAL-01") options.finished = true;
     if (options.finished) {

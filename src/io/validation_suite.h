@@ -35,8 +35,8 @@
 //   not implemented), records without expectations, TABARI option-only records, TABARI records
 //   from FINAL-01 on (debugging records, expected to fail), and TABARI records coded while an
 //   option dyad does not implement is in effect: DEFAULT: actors, SET: CODE BY SENTENCE / CODE
-//   ALL, and COMMA: with non-default limits. SET: MINIMUM WORDS and SET: CONVERT AGENT are honoured
-//   (min_words, convert_agents).
+//   ALL, and COMMA: with non-default limits. SET: MINIMUM WORDS, SET: CONVERT AGENT and COMMA: OFF
+//   are honoured (min_words, convert_agents, comma_clauses).
 //   Options that change only the output (TIME SHIFT, YYYY, OUTPUT, FORWARD, COMPLEX's EXPLAIN)
 //   do not matter to the comparison.
 #ifndef DYAD_IO_VALIDATION_SUITE_H_
@@ -75,6 +75,7 @@ struct SuiteRecord {
   std::string skip;                     // non-empty: not evaluated, and why
   int min_words = 0;                    // TABARI SET: MINIMUM WORDS in effect: shorter texts are not coded
   bool convert_agents = false;          // TABARI SET: CONVERT AGENT in effect (CoderOptions::convert_agents)
+  bool comma_clauses = true;            // false: TABARI COMMA: OFF in effect (CoderOptions::comma_clauses)
   size_t line = 0;                      // where the record starts in its file
 };
 

@@ -98,6 +98,9 @@ StatusOr<DictionarySet> LoadDictionarySet(std::string_view spec, const LoadOptio
     if (!project.agents_files.empty()) {
       DYAD_ASSIGN_OR_RETURN(set.agents, LoadAgents(project.agents_files[0], /*tabari=*/true, options, diags));
     }
+    if (!project.options_file.empty() && std::filesystem::exists(project.options_file)) {
+      DYAD_ASSIGN_OR_RETURN(set.tabari_options, LoadTabariOptions(project.options_file, options, diags));
+    }
     return set;
   }
 

@@ -29,6 +29,7 @@ struct DictionarySet {
   DiscardList discards;
   IssueList issues;
   CodingOntology ontology;  // UniversalPetrarch only; empty otherwise
+  TabariOptions tabari_options;  // TABARI only: the project's .options file (COMPLEX: limits)
   std::vector<Diagnostic> diagnostics;  // every warning of every loader
 };
 
