@@ -456,6 +456,41 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   return true;
 }
 
+std::string Coder::ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const {
+  const SentenceView& view = ws.view;
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  auto country_at = [&](uint32_t t) -> std::string {
+    int m = ws.match_at[t];
+    if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return "";
+    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
+    if (code == nullptr || code->code.size() != 3 || !model::IsIso3Country(code->code)) return "";
+    return code->code;
+  };
+  // A plural noun the dictionary reads as a country: a people ("Albanians", "Kurds"), not a
+  // country's name ("Philippines" is its own lemma).
+  std::string_view form = view.Form(head), lemma = view.Lemma(head);
+  const std::string people = country_at(head);
+  if (people.empty() || !view.IsNominal(head) || form.size() <= lemma.size() || !form.starts_with(lemma) ||
+      (form.back() != 's' && form.back() != 'S')) {
+    return "";
+  }
+  // "Albanians in south Serbia", "the Albanians of southern Serbia", "ethnic Albanians in a
+  // gunbattle in southeastern Serbia": a place one or two "in"/"of" modifiers down.
+  auto is_place = [&](uint32_t c) {
+    return view.role(c) == Role::kNominalMod && (EqualsLower(view.CaseOf(c), "in") || EqualsLower(view.CaseOf(c), "of"));
+  };
+  for (uint32_t c : view.Children(head)) {
+    if (!is_place(c)) continue;
+    std::string place = country_at(c);
+    for (uint32_t d : view.Children(c)) {
+      if (place.empty() && view.role(d) == Role::kNominalMod && EqualsLower(view.CaseOf(d), "in")) place = country_at(d);
+    }
+    if (!place.empty() && place != people) return place;
+  }
+  return "";
+}
+
 size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap) {
   size_t count = 0;
   heads[count++] = head;
@@ -551,6 +586,10 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     auto [begin, end] = view.NounPhrase(h);
     AgentParts agents;
     if (ComposeActor(doc, ws, begin, end, &p, &agents)) {
+      if (dyad_rules_ && p.code.size() == 3) {
+        std::string residence = ResidenceCountry(doc, ws, h);
+        if (!residence.empty()) p.code = std::move(residence);
+      }
       out.push_back(std::move(p));
       continue;
     }

@@ -135,6 +135,10 @@ class Coder {
   // `agents` (optional) receives the phrase's agent codes either way.
   bool ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
                     Participant* p, AgentParts* agents = nullptr) const;
+  // The country where a people named by their plural demonym live, as PLOVER codes an ethnic
+  // group: "Albanians in south Serbia" -> SRB. Empty when `head` is no such noun or no place in
+  // another country is named in its "in"/"of" modifiers.
+  std::string ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const;
   // `head` and its coordinated conjuncts (at most `cap`), into `heads`.
   static size_t Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap);
   int SubjectOf(const SentenceView& view, size_t verb) const;

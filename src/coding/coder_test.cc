@@ -566,6 +566,33 @@ TEST(Coder, CompoundSubjectActsOnItselfNotOnThePlaceItActsIn) {
   EXPECT_EQ(Summary(Code(single).events), "IRN>USA:057 USA>IRN:057 ");
 }
 
+TEST(Coder, PeopleAreCodedByTheCountryTheyLiveIn) {
+  // "Iranians in Iraq accused the US": PLOVER codes an ethnic group where it lives.
+  auto living = Parsed(R"(
+    Iranians Iranian PROPN 4 nsubj
+    in in ADP 3 case
+    Iraq Iraq PROPN 1 nmod
+    accused accuse VERB 0 root
+    the the DET 6 det
+    US US PROPN 4 obj)");
+  EXPECT_EQ(Summary(Code(living).events), "IRQ>USA:112 ");
+  // Without a place, and for a country's own name, the name's country stands.
+  auto people = Parsed(R"(
+    Iranians Iranian PROPN 2 nsubj
+    accused accuse VERB 0 root
+    the the DET 4 det
+    US US PROPN 2 obj)");
+  EXPECT_EQ(Summary(Code(people).events), "IRN>USA:112 ");
+  auto country = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    in in ADP 3 case
+    Iraq Iraq PROPN 1 nmod
+    accused accuse VERB 0 root
+    the the DET 6 det
+    US US PROPN 4 obj)");
+  EXPECT_EQ(Summary(Code(country).events), "IRN>USA:112 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
