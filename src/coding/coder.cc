@@ -456,6 +456,37 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   return true;
 }
 
+bool Coder::SplitCoordinatedModifier(const model::Document& doc, const Workspace& ws, uint32_t head,
+                                     const Participant& p, std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  auto country_at = [&](uint32_t t) -> std::string_view {
+    int m = ws.match_at[t];
+    if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return {};
+    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
+    if (code == nullptr || code->code.size() != 3) return {};
+    return code->code;
+  };
+  for (uint32_t c : view.Children(head)) {
+    if (view.role(c) != Role::kCompound && view.role(c) != Role::kAmod) continue;
+    std::string_view first = country_at(c);
+    if (first.empty() || !p.code.starts_with(first)) continue;
+    const std::string agent = p.code.substr(3);
+    const size_t before = out.size();
+    for (uint32_t k : view.Children(c)) {
+      std::string_view other = country_at(k);
+      if (view.role(k) != Role::kConj || other.empty() || other == first) continue;
+      if (out.size() == before) out.push_back(p);
+      Participant q = p;
+      q.code = std::string(other) + agent;
+      out.push_back(std::move(q));
+    }
+    if (out.size() > before) return true;
+  }
+  return false;
+}
+
 std::string Coder::ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const {
   const SentenceView& view = ws.view;
   const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
@@ -590,6 +621,7 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
         std::string residence = ResidenceCountry(doc, ws, h);
         if (!residence.empty()) p.code = std::move(residence);
       }
+      if (dyad_rules_ && SplitCoordinatedModifier(doc, ws, h, p, out)) continue;
       out.push_back(std::move(p));
       continue;
     }

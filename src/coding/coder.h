@@ -139,6 +139,10 @@ class Coder {
   // group: "Albanians in south Serbia" -> SRB. Empty when `head` is no such noun or no place in
   // another country is named in its "in"/"of" modifiers.
   std::string ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const;
+  // "US and British forces": the countries of a modifier coordinated inside `p`'s phrase (headed
+  // by `head`), each with `p`'s agent, appended to `out`; false when there are fewer than two.
+  bool SplitCoordinatedModifier(const model::Document& doc, const Workspace& ws, uint32_t head, const Participant& p,
+                                std::vector<Participant>& out) const;
   // `head` and its coordinated conjuncts (at most `cap`), into `heads`.
   static size_t Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap);
   int SubjectOf(const SentenceView& view, size_t verb) const;

@@ -593,6 +593,19 @@ TEST(Coder, PeopleAreCodedByTheCountryTheyLiveIn) {
   EXPECT_EQ(Summary(Code(country).events), "IRN>USA:112 ");
 }
 
+TEST(Coder, CoordinatedCountryModifiersAreOneActorEach) {
+  // "US and Iraqi troops attacked Iran": two sources, each with the head's agent.
+  auto doc = Parsed(R"(
+    US US PROPN 4 compound
+    and and CCONJ 3 cc
+    Iraqi Iraqi ADJ 1 conj
+    troops troops NOUN 5 nsubj
+    attacked attack VERB 0 root
+    Iran Iran PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "USAMIL>IRN:190 IRQMIL>IRN:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "USAMIL>IRN:190 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
