@@ -610,6 +610,7 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
   // The head and its coordinated conjuncts.
   uint32_t heads[16];
   const size_t count = Conjuncts(view, head, heads, 16);
+  const size_t before = out.size();
   for (size_t k = 0; k < count; ++k) {
     uint32_t h = heads[k];
     Participant p;
@@ -633,6 +634,32 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     if (IsPersonalPronoun(view.Form(h), &person) && PronounAntecedent(doc, ws, h, person, &p)) {
       out.push_back(std::move(p));
     }
+  }
+  if (dyad_rules_ && out.size() > before) AppendListContinuation(doc, ws, out);
+}
+
+void Coder::AppendListContinuation(const model::Document& doc, Workspace& ws, std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  uint32_t t = out.back().end;
+  while (t < view.size()) {
+    std::string_view f = view.Form(t);
+    if (f == "," || EqualsLower(f, "and") || EqualsLower(f, "or")) {
+      ++t;
+      continue;
+    }
+    int m = ws.match_at[t];
+    if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor || ws.matches[m].begin != t) return;
+    const uint32_t h = ws.matches[m].end - 1;
+    if (view.role(h) != Role::kConj) return;
+    for (const Participant& q : out) {
+      if (h >= q.begin && h < q.end) return;
+    }
+    Participant p;
+    p.head = h;
+    auto [begin, end] = view.NounPhrase(h);
+    if (begin < t || !ComposeActor(doc, ws, begin, end, &p)) return;
+    t = p.end;
+    out.push_back(std::move(p));
   }
 }
 

@@ -124,6 +124,10 @@ class Coder {
   // else the document's most recent one.
   void ResolveActors(const model::Document& doc, Workspace& ws, uint32_t head,
                      std::vector<Participant>& out) const;
+  // A list the parser split ("to Iran, Libya, North Korea" with Libya and Korea conjoined to
+  // another word) still goes on after the last of `out`: the actors that follow it, separated only
+  // by commas, "and" or "or", each some word's conjunct, are appended.
+  void AppendListContinuation(const model::Document& doc, Workspace& ws, std::vector<Participant>& out) const;
   // The participants of the noun phrase that contains the actor mention `m`.
   void ResolveMention(const model::Document& doc, Workspace& ws, const ActorMatcher::Match& m,
                       std::vector<Participant>& out) const;

@@ -606,6 +606,30 @@ TEST(Coder, CoordinatedCountryModifiersAreOneActorEach) {
   EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "USAMIL>IRN:190 ");
 }
 
+TEST(Coder, ListSplitByTheParserStillGoesOn) {
+  // "Iran accused the US, Iraq in May" with Iraq conjoined to May: Iraq is a target too.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    the the DET 4 det
+    US US PROPN 2 obj
+    , , PUNCT 6 punct
+    Iraq Iraq PROPN 8 conj
+    in in ADP 8 case
+    May May PROPN 2 obl)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>USA:112 IRN>IRQ:112 ");
+  // An actor after a comma that is no conjunct starts something else: "..., Iraq said".
+  auto said = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    the the DET 4 det
+    US US PROPN 2 obj
+    , , PUNCT 7 punct
+    Iraq Iraq PROPN 7 nsubj
+    said say VERB 2 parataxis)");
+  EXPECT_EQ(Summary(Code(said).events), "IRN>USA:112 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
