@@ -320,6 +320,28 @@ TEST(Coder, CoordinatedModifierTakesTheHeadsAgent) {
   EXPECT_EQ(Summary(Code(doc).events), "IRNGOV>USA:112 IRQGOV>USA:112 ");
 }
 
+TEST(SentenceView, CaselessModifierAfterItsWordJoinsOnlyNextToIt) {
+  // "talks in Iran Thursday": the date is no reason to read "in Iran" as part of "talks".
+  auto doc = Parsed(R"(
+    talks talk NOUN 5 nsubj
+    in in ADP 3 case
+    Iran Iran PROPN 1 nmod
+    Thursday Thursday PROPN 1 nmod
+    ended end VERB 0 root)");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  EXPECT_EQ(view.NounPhrase(0), (std::pair<uint32_t, uint32_t>{0, 1}));
+  // Right after its word it still belongs: "talks Thursday in Iran".
+  auto next = Parsed(R"(
+    talks talk NOUN 5 nsubj
+    Thursday Thursday PROPN 1 nmod
+    in in ADP 4 case
+    Iran Iran PROPN 1 nmod
+    ended end VERB 0 root)");
+  view.Reset(next, next.Tokens(next.sentences[0]));
+  EXPECT_EQ(view.NounPhrase(0), (std::pair<uint32_t, uint32_t>{0, 2}));
+}
+
 TEST(Coder, CaselessNominalModifierBelongsToThePhrase) {
   // "Iranian Defence Minister Dehghan" with the title parsed as nmod:desc of the name.
   auto doc = Parsed(R"(
