@@ -394,7 +394,8 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
                          Participant* p, AgentParts* agents) const {
   const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
                                                          std::chrono::day(1)});
-  std::string actor_code;
+  std::string actor_code, parenthesized;
+  std::pair<uint32_t, uint32_t> parenthesized_range;
   std::string prefix, suffix;
   uint32_t first = end, last = begin;
   for (uint32_t t = begin; t < end; ++t) {
@@ -409,6 +410,16 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
                               : dyad_rules_    ? lexicon::ActorDictionary::CommonCountry(actor)
                                                : std::string_view();
       if (code.empty()) continue;
+      // An abbreviation in parentheses restates the name before it ("Municipality Association
+      // (AKK)"); it codes the phrase only when that name is unknown.
+      if (dyad_rules_ && match.begin > begin && match.end < end && ws.forms[match.begin - 1] == "(" &&
+          ws.forms[match.end] == ")") {
+        if (parenthesized.empty()) {
+          parenthesized = code;
+          parenthesized_range = {match.begin, match.end};
+        }
+        continue;
+      }
       // A person's full code (IRNGOV...) outranks a bare country named in the same phrase.
       if (actor_code.empty() || code.size() > actor_code.size()) actor_code = code;
     } else {
@@ -421,6 +432,11 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     }
     first = std::min(first, match.begin);
     last = std::max(last, match.end);
+  }
+  if (actor_code.empty() && !parenthesized.empty()) {
+    actor_code = parenthesized;
+    first = std::min(first, parenthesized_range.first);
+    last = std::max(last, parenthesized_range.second);
   }
   if (agents != nullptr) {
     agents->prefix = prefix;

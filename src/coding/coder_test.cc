@@ -652,6 +652,32 @@ TEST(Coder, ListSplitByTheParserStillGoesOn) {
   EXPECT_EQ(Summary(Code(said).events), "IRN>USA:112 ");
 }
 
+TEST(Coder, AbbreviationInParenthesesRestatesTheNameBeforeIt) {
+  // "Iraqi (TRUMP) ministers accused Iran": the letters abbreviate the Iraqi name, whoever else
+  // they may stand for.
+  auto doc = Parsed(R"(
+    Iraqi Iraqi ADJ 5 amod
+    ( ( PUNCT 3 punct
+    TRUMP TRUMP PROPN 5 compound
+    ) ) PUNCT 3 punct
+    ministers minister NOUN 6 nsubj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQGOV>IRN:112 ");
+  // With no other name in the phrase, the abbreviation codes it.
+  auto alone = Parsed(R"(
+    the the DET 5 det
+    ( ( PUNCT 3 punct
+    TRUMP TRUMP PROPN 5 compound
+    ) ) PUNCT 3 punct
+    ministers minister NOUN 6 nsubj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 6 obj)");
+  auto coded = Code(alone);
+  EXPECT_EQ(Summary(coded.events), "USAGOV>IRN:112 ");
+  EXPECT_TRUE(coded.events.at(0).source.text.starts_with("TRUMP")) << coded.events.at(0).source.text;
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
