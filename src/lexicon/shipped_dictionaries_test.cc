@@ -37,5 +37,23 @@ TEST(ShippedDictionaries, CoverEveryCameoRoot) {
   EXPECT_TRUE(missing.empty()) << "roots without verbs or patterns: " << testing::PrintToString(missing);
 }
 
+// The undated code of the one-word actor phrase `upper`, "?" when no actor has it.
+std::string CodeOf(std::string_view upper) {
+  for (const Actor& a : Shipped().actors.actors) {
+    for (const ActorPhrase& p : a.phrases) {
+      if (p.words.size() == 1 && p.words[0].text == upper) return a.codes.empty() ? "" : a.codes.front().code;
+    }
+  }
+  return "?";
+}
+
+TEST(ShippedDictionaries, ProvincesAreCodedAsTheirCountry) {
+  // "The government of Sindh province ordered patrols": a province's government is its country's.
+  EXPECT_EQ(CodeOf("SINDH"), "PAK");
+  EXPECT_EQ(CodeOf("BALOCHISTAN"), "PAK");
+  EXPECT_EQ(CodeOf("ASSAM"), "IND");
+  EXPECT_EQ(CodeOf("KERALA"), "IND");
+}
+
 }  // namespace
 }  // namespace dyad::lexicon
