@@ -169,6 +169,19 @@ bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
 
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
 
+// "Israel's militia ally", "Iran's neighbours": the possessor of a word for a relation to
+// someone else is not the one named.
+bool IsRelationsPossessor(const SentenceView& view, size_t token) {
+  static constexpr std::string_view kRelations[] = {"ally", "enemy", "foe", "rival", "adversary", "opponent",
+                                                    "critic", "neighbor", "neighbour"};
+  if (view.role(token) != Role::kPossessive || view.head(token) < 0) return false;
+  std::string_view governor = view.Lemma(view.head(token));
+  for (std::string_view r : kRelations) {
+    if (EqualsLower(governor, r)) return true;
+  }
+  return false;
+}
+
 bool IsRelativePronoun(std::string_view f) {
   return f == "who" || f == "which" || f == "that" || f == "Who" || f == "Which" || f == "That";
 }
@@ -410,6 +423,7 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
                               : dyad_rules_    ? lexicon::ActorDictionary::CommonCountry(actor)
                                                : std::string_view();
       if (code.empty()) continue;
+      if (dyad_rules_ && IsRelationsPossessor(ws.view, match.end - 1)) continue;
       // An abbreviation in parentheses restates the name before it ("Municipality Association
       // (AKK)"); it codes the phrase only when that name is unknown.
       if (dyad_rules_ && match.begin > begin && match.end < end && ws.forms[match.begin - 1] == "(" &&

@@ -678,6 +678,28 @@ TEST(Coder, AbbreviationInParenthesesRestatesTheNameBeforeIt) {
   EXPECT_TRUE(coded.events.at(0).source.text.starts_with("TRUMP")) << coded.events.at(0).source.text;
 }
 
+TEST(Coder, PossessorOfARelationWordIsNotTheOneNamed) {
+  // "Iran attacked Iraq's ally in the US": the ally is someone else, placed in the US.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 5 nmod:poss
+    's 's PART 3 case
+    ally ally NOUN 2 obj
+    in in ADP 8 case
+    the the DET 8 det
+    US US PROPN 5 nmod)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>USA:190 ");
+  // Any other possessed word still names its possessor: "Iraq's troops".
+  auto troops = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 5 nmod:poss
+    's 's PART 3 case
+    troops troops NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(troops).events), "IRN>IRQMIL:190 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
