@@ -224,7 +224,12 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
   for (size_t hops = 0; x >= 0 && hops <= view.size(); ++hops) {
     if (static_cast<size_t>(x) == root) return true;
     Role r = view.role(x);
-    if (r == Role::kAdvcl || r == Role::kParataxis || r == Role::kRelcl || r == Role::kAcl) return false;
+    // A participle after a hyphen is half of an adjective the parser split ("war-torn
+    // Mozambique"), not a clause of its own.
+    const bool hyphenated = x > 0 && view.Form(x - 1) == "-";
+    if ((r == Role::kAdvcl || r == Role::kParataxis || r == Role::kRelcl || r == Role::kAcl) && !hyphenated) {
+      return false;
+    }
     x = view.head(x);
   }
   return false;

@@ -700,6 +700,18 @@ TEST(Coder, PossessorOfARelationWordIsNotTheOneNamed) {
   EXPECT_EQ(Summary(Code(troops).events), "IRN>IRQMIL:190 ");
 }
 
+TEST(Coder, HyphenatedParticipleIsNoClauseOfItsOwn) {
+  // "Iran attacked war-torn Iraq" with "torn" parsed as an adverbial clause taking Iraq.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    war war NOUN 2 obj
+    - - PUNCT 5 punct
+    torn tear VERB 2 advcl
+    Iraq Iraq PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
