@@ -116,6 +116,13 @@ int DemandedClause(const SentenceView& view, size_t verb) {
 // "guerrillas wounded two soldiers" with "wounded" read as an adjective of "soldiers": a verb
 // modifying a later noun right after a noun that is no modifier of that same noun is the clause's
 // verb, and the noun it "modifies" its object ("two wounded soldiers", "its armed groups" are not).
+// "Jordan's visiting King Abdullah" with "visiting" read as a verb taking the king as object: a
+// verb has no possessor, so the participle is the noun's modifier.
+bool IsPossessedParticiple(const SentenceView& view, size_t verb) {
+  return view.Form(verb).ends_with("ing") && view.ChildWithRole(verb, Role::kPossessive) >= 0 &&
+         view.ChildWithRole(verb, Role::kObject) >= 0;
+}
+
 bool IsMisreadMainVerb(const SentenceView& view, size_t verb) {
   if (view.role(verb) != Role::kAmod || verb == 0 || view.head(verb) <= static_cast<int>(verb)) return false;
   return view.IsNominal(verb - 1) && view.head(verb - 1) != view.head(verb);
@@ -882,6 +889,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     if (dyad_rules_ && view.head(v) >= 0 && held_back[view.head(v)] && IsPurposeClause(view, v) &&
         !view.Form(v).ends_with("ing")) {
       outcome("deferred to the governing verb, which has no target");
+      continue;
+    }
+    if (dyad_rules_ && IsPossessedParticiple(view, v)) {
+      outcome("a participle with a possessor modifies a noun ('Jordan's visiting king'), no event");
       continue;
     }
     if (dyad_rules_ && IsCondition(view, v)) {

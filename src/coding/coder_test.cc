@@ -712,6 +712,19 @@ TEST(Coder, HyphenatedParticipleIsNoClauseOfItsOwn) {
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
 }
 
+TEST(Coder, ParticipleWithAPossessorIsNoEvent) {
+  // "Iran accused Iraq's attacking US troops", "attacking" read as a verb taking the troops as its
+  // object: it modifies them; only the accusation is an event.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 5 nmod:poss
+    's 's PART 3 case
+    attacking attack VERB 2 obj
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
+}
+
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {
   // "Iran attacked Iraq to threaten the US": the threat is the attack's aim.
   auto doc = Parsed(R"(
