@@ -700,6 +700,8 @@ void Coder::AppendListContinuation(const model::Document& doc, Workspace& ws, st
     p.head = h;
     auto [begin, end] = view.NounPhrase(h);
     if (begin < t || !ComposeActor(doc, ws, begin, end, &p)) return;
+    // "in Tehran, Iran" names one place, not two actors.
+    if (p.code.compare(0, 3, out.back().code, 0, 3) == 0) return;
     t = p.end;
     out.push_back(std::move(p));
   }

@@ -650,6 +650,16 @@ TEST(Coder, ListSplitByTheParserStillGoesOn) {
     Iraq Iraq PROPN 7 nsubj
     said say VERB 2 parataxis)");
   EXPECT_EQ(Summary(Code(said).events), "IRN>USA:112 ");
+  // "Tehran, Iran" is one place: a conjunct of the same country is no second actor.
+  auto place = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Trump Trump PROPN 2 obj
+    , , PUNCT 5 punct
+    US US PROPN 7 conj
+    in in ADP 7 case
+    May May PROPN 2 obl)");
+  EXPECT_EQ(Summary(Code(place).events), "IRN>USAGOV:112 ");
 }
 
 TEST(Coder, AbbreviationInParenthesesRestatesTheNameBeforeIt) {
