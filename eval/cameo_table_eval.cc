@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -55,8 +56,9 @@ TEST(CameoTableEval, CompiledTableEqualsReferenceTsv) {
     ASSERT_EQ(records.back().size(), header.size() + 1) << path << ":" << line_number;
     record_of_code[records.back()[column["code"]]] = records.size() - 1;
   }
-  // The one derived fact (scripts/gen-cameo-table.py): an appeal (02x) that PLOVER leaves
-  // unmapped takes the PLOVER type, mode and context of the parallel demand (10x).
+  // The derived facts (scripts/gen-cameo-table.py): an appeal (02x) that PLOVER leaves
+  // unmapped takes the PLOVER type, mode and context of the parallel demand (10x); where the
+  // conversion table and the PLOVER manual disagree, the manual's type and mode win.
   for (std::vector<std::string>& f : records) {
     const std::string& code = f[column["code"]];
     auto demand = record_of_code.find("10" + code.substr(2));
@@ -65,6 +67,18 @@ TEST(CameoTableEval, CompiledTableEqualsReferenceTsv) {
         f[column[name]] = records[demand->second][column[name]];
       }
     }
+  }
+  const std::map<std::string, std::pair<std::string, std::string>> kPloverManualTypes = {
+      {"163", {"SANCTION", "discontinue"}},
+      {"0813", {"CONCEDE", ""}},
+      {"0814", {"CONCEDE", ""}},
+      {"0831", {"RETREAT", "resign"}},
+      {"192", {"ASSAULT", ""}}};
+  for (std::vector<std::string>& f : records) {
+    auto manual = kPloverManualTypes.find(f[column["code"]]);
+    if (manual == kPloverManualTypes.end()) continue;
+    f[column["plover"]] = manual->second.first;
+    f[column["plover_mode"]] = manual->second.second;
   }
 
   size_t rows = 0;

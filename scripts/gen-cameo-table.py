@@ -66,6 +66,7 @@ def read_rows(path):
     if len(set(codes)) != len(codes):
         sys.exit('gen-cameo-table: duplicate codes')
     give_appeals_request_types(rows)
+    follow_plover_manual(rows)
     return rows
 
 
@@ -80,6 +81,30 @@ def give_appeals_request_types(rows):
         if r['root'] == '02' and not r['plover'] and demand:
             for column in ('plover', 'plover_mode', 'plover_context'):
                 r[column] = demand[column]
+
+
+# CAMEO2PLOVER-2021 (manual draft 0.8) against the PLOVER manual 2.0 text, which wins:
+# code -> (type, mode). Context stays the conversion table's.
+PLOVER_MANUAL_TYPES = {
+    # SANCTION: "International (political or economic) sanctions are coded as 'discontinue'".
+    '163': ('SANCTION', 'discontinue'),
+    # CONCEDE: "easing of administrative or legal restrictions ..., removing curfews", as the
+    # conversion table already has it for the other 081x codes.
+    '0813': ('CONCEDE', ''),
+    '0814': ('CONCEDE', ''),
+    # RETREAT: "RETREAT also covers resignations of government officials" (mode resign).
+    '0831': ('RETREAT', 'resign'),
+    # COERCE is power "falling short of violence" (its seize mode: searches, confiscation, raids);
+    # taking territory by force is ASSAULT, as the PLOVER gold standard records code it.
+    '192': ('ASSAULT', ''),
+}
+
+
+def follow_plover_manual(rows):
+    """Where the 2021 conversion table and the PLOVER manual disagree, take the manual's type."""
+    for r in rows:
+        if r['code'] in PLOVER_MANUAL_TYPES:
+            r['plover'], r['plover_mode'] = PLOVER_MANUAL_TYPES[r['code']]
 
 
 def main():

@@ -42,7 +42,7 @@ bool IsNonFactive(std::string_view lemma) {
 bool IsIntended(const SentenceView& view, size_t verb) {
   static constexpr std::string_view kModals[] = {"will", "would", "shall", "'ll", "may", "might"};
   static constexpr std::string_view kGovernors[] = {
-      "offer", "promise", "pledge", "vow", "threaten", "agree", "decide", "plan", "intend", "prepare",
+      "offer", "promise", "pledge", "vow", "threaten", "agree", "plan", "intend", "prepare",
       "aim", "want", "wish", "seek", "hope", "willing", "ready", "prepared", "going", "poised"};
   for (uint32_t c : view.Children(verb)) {
     if (view.role(c) != Role::kAux) continue;
@@ -74,10 +74,48 @@ std::string IntentCode(const std::string& cameo) {
     return "035";
   }
   if (root == "14") return "133";
-  if (root == "16") return "131";
-  if (root == "17") return cameo.starts_with("172") ? "1312" : "130";
+  if (root == "16") {
+    if (cameo.starts_with("161")) return "1313";
+    if (cameo.starts_with("162")) return "1311";
+    if (cameo.starts_with("163")) return "1312";
+    return "131";
+  }
+  // Threatened restrictions, curfews, martial law (132x) parallel the imposed ones (172x).
+  if (root == "17") return cameo.starts_with("172") ? "132" + cameo.substr(3) : "130";
   if (root == "18" || root == "19" || root == "20") return "138";
   return cameo;
+}
+
+// The refusal (12x) that an announced cooperative action coded `cameo` becomes when negated
+// ("will not lift the embargo" 1244, "would not meet" 125), or "" when there is none.
+std::string RefusalCode(std::string_view cameo) {
+  static constexpr std::pair<std::string_view, std::string_view> kRefusals[] = {
+      {"04", "125"},    {"057", "127"},   {"05", "120"},    {"061", "1211"}, {"062", "1212"},
+      {"063", "1213"},  {"064", "1214"},  {"06", "121"},    {"071", "1221"}, {"072", "1222"},
+      {"073", "1223"},  {"074", "1224"},  {"07", "122"},    {"081", "1241"}, {"082", "1242"},
+      {"083", "123"},   {"084", "1243"},  {"085", "1244"},  {"086", "1245"}, {"087", "1246"},
+      {"08", "124"}};
+  for (const auto& [prefix, refusal] : kRefusals) {
+    if (cameo.starts_with(prefix)) return std::string(refusal);
+  }
+  return "";
+}
+
+// PLOVER: "the topic of the protest - which will typically be a REQUEST - is not coded as a
+// separate event". A demand or appeal with no subject of its own under a protest verb
+// ("blocked roads to press their demands", "joined demonstrators in demanding a referendum") is
+// that protest, aimed at the demand's target. Returns the protest's code, or null.
+const std::string* ProtestTopicOf(const SentenceView& view, size_t verb, std::string_view cameo,
+                                  const std::vector<std::pair<uint32_t, std::string>>& protests) {
+  if (protests.empty() || !(cameo.starts_with("10") || cameo.starts_with("02"))) return nullptr;
+  if (view.ChildWithRole(verb, Role::kSubject) >= 0) return nullptr;
+  int x = view.head(verb);
+  for (int hops = 0; x >= 0 && hops < 4; ++hops, x = view.head(x)) {
+    for (const auto& [protest_verb, code] : protests) {
+      if (static_cast<int>(protest_verb) == x) return &code;
+    }
+  }
+  return nullptr;
 }
 
 // "X said (that) Y must withdraw": the action is demanded of Y, not done. True when `verb`, or a
@@ -94,21 +132,32 @@ bool HasMust(const SentenceView& view, size_t verb) {
   return false;
 }
 
+bool HasMarker(const SentenceView& view, uint32_t clause, std::string_view marker) {
+  for (uint32_t g : view.Children(clause)) {
+    if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), marker)) return true;
+  }
+  return false;
+}
+
 // Whether `clause` is a clausal complement of its head ("demanded that the US act"). Parsers
 // often attach a "that" complement as an adverbial or a conjoined clause.
 bool IsComplementClause(const SentenceView& view, uint32_t clause) {
   if (view.role(clause) == Role::kCcomp) return true;
   if (view.role(clause) != Role::kAdvcl && view.role(clause) != Role::kConj) return false;
-  for (uint32_t g : view.Children(clause)) {
-    if (view.role(g) == Role::kMark && EqualsLower(view.Form(g), "that")) return true;
-  }
-  return false;
+  return HasMarker(view, clause, "that");
 }
 
-// The clausal complement of `verb` that demands an action ("said the US must mediate"), or -1.
+// The clausal complement of `verb` that demands an action ("said the US must mediate"), or of
+// its object noun ("issued a reminder to Iraq that it must cooperate"), or -1.
 int DemandedClause(const SentenceView& view, size_t verb) {
   for (uint32_t c : view.Children(verb)) {
     if (IsComplementClause(view, c) && HasMust(view, c)) return static_cast<int>(c);
+    if (view.role(c) != Role::kObject) continue;
+    for (uint32_t content : view.Children(c)) {
+      if (view.role(content) == Role::kAcl && HasMust(view, content) && HasMarker(view, content, "that")) {
+        return static_cast<int>(content);
+      }
+    }
   }
   return -1;
 }
@@ -138,6 +187,12 @@ bool IsCondition(const SentenceView& view, size_t verb) {
     }
   }
   return false;
+}
+
+// "arrested for collaborating with Israel", "praised for helping": a "for" clause gives the
+// reason for its verb, alleged or past, not an event of its own.
+bool IsReason(const SentenceView& view, size_t verb) {
+  return (view.role(verb) == Role::kAdvcl || view.role(verb) == Role::kAcl) && HasMarker(view, verb, "for");
 }
 
 // "sent troops to help defend Saudi Arabia", "shelled Juba, killing 20 people": an infinitive
@@ -832,6 +887,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   std::vector<uint32_t> clause;
   std::vector<bool> clause_done;
   std::vector<std::pair<uint32_t, model::Event>> weak_events;  // (clause, event) of "[code?]" verbs
+  std::vector<std::pair<uint32_t, std::string>> protests;       // (verb, code) of protest verbs
   if (linear_format) {
     LinearClauses(ws, clause);
     clause_done.assign(n == 0 ? 0 : clause.back() + 1, false);
@@ -897,6 +953,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       outcome("a participle with a possessor modifies a noun ('Jordan's visiting king'), no event");
       continue;
     }
+    if (dyad_rules_ && IsReason(view, v)) {
+      coded[v] = true;  // nor are its infinitives
+      outcome("reason ('for'), not an event of its own");
+      continue;
+    }
     if (dyad_rules_ && IsCondition(view, v)) {
       coded[v] = true;  // nor are its infinitives ("unless the president agrees to step down")
       outcome("condition ('if', 'unless'), not an event that happened");
@@ -904,6 +965,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
     if (!linear_format && (view.role(v) == Role::kXcomp || view.role(v) == Role::kCcomp) && view.head(v) >= 0 &&
         IsNonFactive(view.Lemma(view.head(v)))) {
+      if (dyad_rules_) coded[v] = true;  // nor is its purpose ("considering sending aid to help")
       outcome(fmt::format("complement of '{}': not an event that happened", view.Lemma(view.head(v))));
       continue;
     }
@@ -915,7 +977,9 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // has chosen the code; everyone else drops it.
     const bool negated = !linear_format && !options_.code_negated && view.IsNegated(v);
     const bool negate_by_ontology = negated && !dicts_->ontology.empty();
-    if (negated && !negate_by_ontology) {
+    // An announced action that is negated ("will not release the prisoners") is a refusal.
+    const bool refused = negated && dyad_rules_ && !negate_by_ontology && IsIntended(view, v);
+    if (negated && !negate_by_ontology && !refused) {
       outcome("negated");
       continue;
     }
@@ -934,9 +998,13 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     // aid (070).
     if (dyad_rules_ && entry->code.IsNull() && match.pattern != nullptr && IsSpeechVerb(view.Lemma(v))) {
       bool clause_verb = false;
+      std::string clause_upper;
+      auto listed_verb = [&](uint32_t w) { return view.IsVerb(w) && FindVerb(view, w, clause_upper) != nullptr; };
       for (uint32_t c : view.Children(v)) {
-        std::string clause_upper;
-        clause_verb |= IsComplementClause(view, c) && view.IsVerb(c) && FindVerb(view, c, clause_upper) != nullptr;
+        if (!IsComplementClause(view, c)) continue;
+        clause_verb |= listed_verb(c);
+        // "announced it is prepared to impose martial law": the clause's verb is an infinitive.
+        for (uint32_t x : view.Children(c)) clause_verb |= view.role(x) == Role::kXcomp && listed_verb(x);
       }
       if (clause_verb) {
         outcome("its complement clause carries the event");
@@ -955,6 +1023,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
       }
     }
     lexicon::EventCode negated_code;
+    if (refused) {
+      negated_code.active = chosen->IsNull() ? "" : RefusalCode(chosen->active);
+      if (negated_code.active.empty()) {
+        outcome("negated");
+        continue;
+      }
+      chosen = &negated_code;
+    }
     if (negate_by_ontology && !chosen->IsNull()) {
       // UniversalPetrarch reads "active:passive" codes as no number, so they have no negation.
       negated_code.active = chosen->has_passive ? "" : dicts_->ontology.Negated(chosen->active);
@@ -1084,9 +1160,11 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     }
 
     // A compound subject acts on itself; a place it acts in ("Iran and Iraq signed an accord in
-    // Baghdad") is no target.
+    // Baghdad") or one of its own members named in a complement ("Israel and Lebanon renewed talks
+    // on an Israeli pullback") is no target.
     if (dyad_rules_ && sources.size() >= 2) {
-      std::erase_if(targets, [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in"); });
+      std::erase_if(targets,
+                    [&](const Participant& t) { return EqualsLower(view.CaseOf(t.head), "in") || is_source(t); });
     }
     if (sources.empty() && dyad_rules_ && source_head >= 0) {
       ws.agent_only = true;
@@ -1133,7 +1211,14 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     const bool weak = linear_format && code.question;
     const size_t weak_from = out.size();
     const bool intended = dyad_rules_ && IsIntended(view, v);
-    const std::string active = intended ? IntentCode(code.active) : code.active;
+    std::string active = intended ? IntentCode(code.active) : code.active;
+    if (dyad_rules_ && !linear_format) {
+      if (active.starts_with("14")) {
+        protests.emplace_back(static_cast<uint32_t>(v), active);
+      } else if (const std::string* protest = ProtestTopicOf(view, v, active, protests)) {
+        active = *protest;
+      }
+    }
     const std::string passive_code = intended && code.has_passive ? IntentCode(code.passive) : code.passive;
     size_t before = out.size();
     if (!targets.empty()) {

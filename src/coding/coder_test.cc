@@ -586,6 +586,40 @@ TEST(Coder, CompoundSubjectActsOnItselfNotOnThePlaceItActsIn) {
     in in ADP 5 case
     US US PROPN 3 nmod)");
   EXPECT_EQ(Summary(Code(single).events), "IRN>USA:057 USA>IRN:057 ");
+  // "Iran and Iraq attacked Iraqi positions": a member of the compound is not its target either.
+  auto member = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iraq Iraq PROPN 1 conj
+    attacked attack VERB 0 root
+    Iraqi Iraqi ADJ 6 amod
+    positions position NOUN 4 obj)");
+  EXPECT_EQ(Summary(Code(member).events), "IRN>IRQ:190 IRQ>IRN:190 ");
+}
+
+TEST(Coder, APurposeOfANonFactiveComplementIsNoEvent) {
+  // "Iran tried attacking Iraq to accuse the US": neither the attack nor its aim happened.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    tried try VERB 0 root
+    attacking attack VERB 2 xcomp
+    Iraq Iraq PROPN 3 obj
+    to to PART 6 mark
+    accuse accuse VERB 3 advcl
+    US US PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "");
+}
+
+TEST(Coder, AForClauseIsAReasonNotAnEvent) {
+  // "Iran attacked Iraq for accusing the US": the accusation is the attack's stated reason.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 2 obj
+    for for SCONJ 5 mark
+    accusing accuse VERB 2 advcl
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
 }
 
 TEST(Coder, PeopleAreCodedByTheCountryTheyLiveIn) {

@@ -237,12 +237,32 @@ int SentenceView::ChildWithRole(size_t i, Role r) const {
   return -1;
 }
 
+namespace {
+
+// Nouns that name a time: "on Monday", "last month" say when, not whom.
+bool IsTimeNoun(std::string_view lemma) {
+  static constexpr std::string_view kTimes[] = {
+      "monday",   "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday",    "january",
+      "february", "march",   "april",     "june",     "july",    "august",   "september", "october",
+      "november", "december", "today",    "yesterday", "tomorrow", "tonight", "morning",  "afternoon",
+      "evening",  "night",   "weekend",   "day",      "week",    "month",    "year",      "hour",
+      "dawn",     "midnight", "noon"};
+  for (std::string_view t : kTimes) {
+    if (EqualsLower(lemma, t)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool SentenceView::InNestedClause(size_t token, size_t top) const {
-  // Prepositions of time and circumstance: "after a state of siege" is when, not what.
+  // Prepositions of time and circumstance: "after a state of siege" is when, not what; so is a
+  // time noun ("launched war games on Monday").
   static constexpr std::string_view kCircumstances[] = {"after", "before", "since", "until", "amid", "despite",
                                                         "following", "during"};
   for (int t = static_cast<int>(token); t >= 0 && static_cast<size_t>(t) != top; t = heads_[t]) {
     if (heads_[t] == static_cast<int>(top) && roles_[t] == Role::kOblique) {
+      if (IsTimeNoun(Lemma(t))) return true;
       for (std::string_view p : kCircumstances) {
         if (EqualsLower(CaseOf(t), p)) return true;
       }

@@ -27,6 +27,93 @@ TEST(VerbIdioms, AspectualVerbsTakeTheirNounsEvent) {
     with with ADP 5 case
     Iran Iran PROPN 2 obl)"),
             "IRQ>IRN:046 ");
+  // Talks renewed "on relations" are talks, not renewed relations (050).
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    renewed renew VERB 0 root
+    talks talk NOUN 2 obj
+    with with ADP 5 case
+    Iran Iran PROPN 2 obl
+    on on ADP 8 case
+    their their PRON 8 nmod:poss
+    relations relation NOUN 3 nmod)"),
+            "IRQ>IRN:046 ");
+}
+
+TEST(VerbIdioms, CompletedWithdrawalAndJointExercises) {
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    completed complete VERB 0 root
+    its its PRON 4 nmod:poss
+    withdrawal withdrawal NOUN 2 obj
+    from from ADP 6 case
+    Iran Iran PROPN 2 obl)"),
+            "IRQ>IRN:0874 ");
+  // Joint exercises are cooperation (062), one country's a show of force (150).
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Iran Iran PROPN 1 conj
+    conducted conduct VERB 0 root
+    joint joint ADJ 6 amod
+    drills drill NOUN 4 obj)"),
+            "IRQ>IRN:062 IRN>IRQ:062 ");
+  EXPECT_EQ(Code(R"(
+    Iraq Iraq PROPN 2 nsubj
+    launched launch VERB 0 root
+    exercises exercise NOUN 2 obj
+    with with ADP 5 case
+    Iran Iran PROPN 2 obl)"),
+            "IRQ>IRN:062 ");
+}
+
+TEST(VerbIdioms, ClosedBordersSiegeShieldsAndCyberWarfare) {
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    closed close VERB 0 root
+    its its PRON 4 nmod:poss
+    borders border NOUN 2 obj
+    with with ADP 6 case
+    Iraq Iraq PROPN 4 nmod)"),
+            "IRN>IRQ:191 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    declared declare VERB 0 root
+    a a DET 4 det
+    state state NOUN 2 obj
+    of of ADP 6 case
+    siege siege NOUN 4 nmod)"),
+            "IRN>IRN:1724 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    holds hold VERB 0 root
+    more more ADJ 2 obj
+    Iraqis Iraqi PROPN 3 obl
+    as as ADP 7 case
+    human human ADJ 7 amod
+    shields shield NOUN 3 obl)"),
+            "IRN>IRQ:184 ");
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    launched launch VERB 0 root
+    cyber cyber NOUN 4 compound
+    warfare warfare NOUN 2 obj
+    against against ADP 6 case
+    Iraq Iraq PROPN 2 obl)"),
+            "IRN>IRQ:176 ");
+}
+
+TEST(VerbIdioms, ATimeIsNoTargetSlot) {
+  // "on Monday" says when: it fills no "on +" slot, so "war" (190 on a target) does not outscore
+  // "war games" (150).
+  EXPECT_EQ(Code(R"(
+    Iran Iran PROPN 2 nsubj
+    launched launch VERB 0 root
+    war war NOUN 4 compound
+    games game NOUN 2 obj
+    on on ADP 6 case
+    Monday Monday PROPN 2 obl)"),
+            "IRN>IRN:150 ");
 }
 
 TEST(VerbIdioms, MediationBetweenTwoParties) {

@@ -90,7 +90,18 @@ TEST(CameoCodes, GoldsteinByMeaningDiffersFromPhoenixWhereNumberingMoved) {
   ASSERT_NE(embargo, nullptr);
   EXPECT_EQ(embargo->goldstein, -8.0);
   EXPECT_EQ(embargo->goldstein_phoenix, -6.5);
-  EXPECT_EQ(embargo->plover, "COERCE");  // an exception to "PLOVER type follows the root"
+}
+
+TEST(CameoCodes, PloverTypesFollowThePloverManualWhereTheConversionTableDiffers) {
+  ASSERT_NE(FindCameoCode("163"), nullptr);
+  EXPECT_EQ(FindCameoCode("163")->plover, "SANCTION");  // sanctions: SANCTION 'discontinue'
+  EXPECT_EQ(FindCameoCode("163")->plover_mode, "discontinue");
+  EXPECT_EQ(FindCameoCode("0813")->plover, "CONCEDE");  // removing curfews
+  EXPECT_EQ(FindCameoCode("0814")->plover, "CONCEDE");
+  EXPECT_EQ(FindCameoCode("0831")->plover, "RETREAT");  // resignations of officials
+  EXPECT_EQ(FindCameoCode("0831")->plover_mode, "resign");
+  EXPECT_EQ(FindCameoCode("192")->plover, "ASSAULT");   // occupying territory is not "short of violence"
+  EXPECT_EQ(FindCameoCode("172")->plover, "COERCE");    // the conversion table elsewhere
 }
 
 TEST(CameoCodes, RejectsUnknownAndMalformedCodes) {
