@@ -553,18 +553,20 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
   return true;
 }
 
+std::string_view Coder::BareCountryAt(const model::Document& doc, const Workspace& ws, uint32_t t) const {
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  int m = ws.match_at[t];
+  if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return {};
+  const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
+  if (code == nullptr || code->code.size() != 3) return {};
+  return code->code;
+}
+
 bool Coder::SplitCoordinatedModifier(const model::Document& doc, const Workspace& ws, uint32_t head,
                                      const Participant& p, std::vector<Participant>& out) const {
   const SentenceView& view = ws.view;
-  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                         std::chrono::day(1)});
-  auto country_at = [&](uint32_t t) -> std::string_view {
-    int m = ws.match_at[t];
-    if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return {};
-    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
-    if (code == nullptr || code->code.size() != 3) return {};
-    return code->code;
-  };
+  auto country_at = [&](uint32_t t) { return BareCountryAt(doc, ws, t); };
   for (uint32_t c : view.Children(head)) {
     if (view.role(c) != Role::kCompound && view.role(c) != Role::kAmod) continue;
     std::string_view first = country_at(c);
@@ -586,14 +588,9 @@ bool Coder::SplitCoordinatedModifier(const model::Document& doc, const Workspace
 
 std::string Coder::ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const {
   const SentenceView& view = ws.view;
-  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                         std::chrono::day(1)});
-  auto country_at = [&](uint32_t t) -> std::string {
-    int m = ws.match_at[t];
-    if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return "";
-    const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
-    if (code == nullptr || code->code.size() != 3 || !model::IsIso3Country(code->code)) return "";
-    return code->code;
+  auto country_at = [&](uint32_t t) {
+    std::string_view code = BareCountryAt(doc, ws, t);
+    return model::IsIso3Country(code) ? std::string(code) : std::string();
   };
   // A plural noun the dictionary reads as a country: a people ("Albanians", "Kurds"), not a
   // country's name ("Philippines" is its own lemma).

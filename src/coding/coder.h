@@ -143,6 +143,9 @@ class Coder {
   // group: "Albanians in south Serbia" -> SRB. Empty when `head` is no such noun or no place in
   // another country is named in its "in"/"of" modifiers.
   std::string ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const;
+  // The 3-letter code (a country or a region, no sector) of the actor mention starting or
+  // continuing at token `t`; empty for none.
+  std::string_view BareCountryAt(const model::Document& doc, const Workspace& ws, uint32_t t) const;
   // "US and British forces": the countries of a modifier coordinated inside `p`'s phrase (headed
   // by `head`), each with `p`'s agent, appended to `out`; false when there are fewer than two.
   bool SplitCoordinatedModifier(const model::Document& doc, const Workspace& ws, uint32_t head, const Participant& p,
