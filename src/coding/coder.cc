@@ -299,6 +299,11 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
 
 // --- Linear patterns (TABARI / PETRARCH-1), see linear_matcher.h and coder_linear.cc ---
 // TABARI codes that void the whole sentence: discard and "too complex".
+// TABARI and PETRARCH-1 verbs: linear patterns, read by word order.
+bool IsLinearFormat(const lexicon::VerbDictionary& verbs) {
+  return verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1;
+}
+
 bool VoidsSentence(const lexicon::VerbDictionary& verbs, const lexicon::EventCode& code) {
   return (verbs.format == lexicon::VerbFormat::kTabari || verbs.format == lexicon::VerbFormat::kPetrarch1) &&
          (code.active == "###" || code.active == "+++");
@@ -457,6 +462,19 @@ StatusOr<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const lexicon::Di
     return FailedPreconditionError(dictionaries->spec + ": the verb dictionary is empty");
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
+  // A code that may give an event: CodeSentence drops "---", "###", "+++" and passive-only
+  // codes; an ontology (UniversalPetrarch) may negate any code but "---".
+  const bool ontology = !coder->dicts_->ontology.empty();
+  auto may_code = [ontology](const lexicon::EventCode& c) {
+    if (ontology) return !c.IsNull();
+    return !c.active.empty() && c.active != "---" && c.active != "###" && c.active != "+++";
+  };
+  for (const lexicon::VerbBlock& block : coder->dicts_->verbs.blocks) {
+    bool codes = may_code(block.code);
+    for (const lexicon::VerbEntry& e : block.verbs) codes |= may_code(e.code);
+    for (const lexicon::VerbPattern& p : block.patterns) codes |= may_code(p.code);
+    coder->block_codes_.push_back(codes);
+  }
   const std::string& spec = coder->dicts_->spec;
   coder->actors_.Build(&coder->dicts_->actors, &coder->dicts_->agents, coder->vocabulary_,
                        !spec.starts_with("petrarch2:") && !spec.starts_with("up:"), spec.starts_with("tabari:"));
@@ -814,13 +832,14 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
   return -1;
 }
 
-void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const {
+void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
   ws.view.Reset(doc, tokens);
   ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
   for (size_t i = 0; i < n; ++i) ws.forms[i] = doc.Form(tokens[i]);
+  if (!find_actors) return;
   ws.matches.clear();
   actors_.FindAll(ws.forms, ws.words, ws.matches);
   ws.match_at.assign(n, -1);
@@ -837,11 +856,47 @@ std::string Coder::CodePhrase(const model::Document& doc, size_t index, uint32_t
   return ComposeActor(doc, ws, begin, end, &p) ? p.code : "";
 }
 
+size_t Coder::ParticipantBound(const Workspace& ws) const {
+  size_t bound = ws.matches.size();
+  if (ws.last_person.empty() && ws.last_group.empty()) return std::min<size_t>(bound, 2);
+  bool person = false;
+  for (size_t i = 0; i < ws.forms.size() && bound < 2; ++i) bound += IsPersonalPronoun(ws.forms[i], &person);
+  return std::min<size_t>(bound, 2);
+}
+
+size_t Coder::ParticipantsPerEvent() const {
+  // dyad's rules keep an event with no target; the linear formats' "[A/B]" codes name two actors
+  // in one phrase, and converted agents take their target's country.
+  return dyad_rules_ || !options_.require_target || options_.convert_agents || IsLinearFormat(dicts_->verbs) ? 1 : 2;
+}
+
+bool Coder::HasDictionaryVerb(const Workspace& ws) const {
+  if (IsLinearFormat(dicts_->verbs)) {
+    for (size_t v = 0; v < ws.view.size(); ++v) {
+      if (LinearVerbCandidate(ws, v)) return true;
+    }
+    return false;
+  }
+  // "X said Y must withdraw" gives SAY, a verb with no code, the code of a demand.
+  bool must = false;
+  for (std::string_view form : ws.forms) must |= dyad_rules_ && EqualsLower(form, "must");
+  std::string upper;
+  for (size_t v = 0; v < ws.view.size(); ++v) {
+    if (!ws.view.IsVerb(v)) continue;
+    const std::vector<lexicon::VerbRef>* refs = FindVerb(ws.view, v, upper);
+    if (refs == nullptr) continue;
+    if (must) return true;
+    for (const lexicon::VerbRef& ref : *refs) {
+      if (block_codes_[ref.block]) return true;
+    }
+  }
+  return false;
+}
+
 void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws,
                          std::vector<model::Event>& out, SentenceTrace* trace) const {
   const model::Sentence& sentence = doc.sentences[index];
   auto tokens = doc.Tokens(sentence);
-  PrepareSentence(doc, index, ws);
   SentenceView& view = ws.view;
   const size_t n = tokens.size();
   if (trace != nullptr) {
@@ -1306,7 +1361,26 @@ void Coder::CodeDocument(const model::Document& doc, Workspace& ws, std::vector<
   if (traces != nullptr) traces->assign(doc.sentences.size(), SentenceTrace{});
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     if (doc.sentences[i].flags & model::Sentence::kNotProse) continue;
+    PrepareSentence(doc, i, ws);
     CodeSentence(doc, i, ws, out, traces ? &(*traces)[i] : nullptr);
+  }
+}
+
+void Coder::CodeDocument(model::Document& doc, Workspace& ws, const SentenceAnalyzer& analyze,
+                         std::vector<model::Event>& out) const {
+  ws.last_person.clear();
+  ws.last_group.clear();
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].flags & model::Sentence::kNotProse) continue;
+    PrepareSentence(doc, i, ws);  // actor phrases match forms: the same matches as once tagged
+    if (ParticipantBound(ws) == 0) continue;
+    analyze(i, false);
+    PrepareSentence(doc, i, ws, /*find_actors=*/false);  // lemmas now; the forms arena may have moved
+    if (ParticipantBound(ws) >= ParticipantsPerEvent() && HasDictionaryVerb(ws)) {
+      analyze(i, true);
+      ws.view.Reset(doc, doc.Tokens(doc.sentences[i]));  // parsing changes no form, lemma or match
+    }
+    CodeSentence(doc, i, ws, out, nullptr);
   }
 }
 

@@ -20,6 +20,7 @@
 #ifndef DYAD_CODING_CODER_H_
 #define DYAD_CODING_CODER_H_
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -66,6 +67,10 @@ struct SentenceTrace {
   std::string discarded;  // the discard phrase that voided the sentence, if any
 };
 
+// Runs the nlp stage on sentence `index` of the document being coded: tags and lemmas, and also
+// the dependency parse when `parse` is true (called with false first).
+using SentenceAnalyzer = std::function<void(size_t index, bool parse)>;
+
 class Coder {
  public:
   struct Workspace {
@@ -89,6 +94,21 @@ class Coder {
   void CodeDocument(const model::Document& doc, Workspace& ws, std::vector<model::Event>& out,
                     std::vector<SentenceTrace>* traces = nullptr) const;
 
+  // The same events from a document that is segmented but not yet tagged or parsed: `analyze`
+  // tags only the sentences that may bear on the events and parses only those that may yield
+  // one. Exact, because an event needs a participant and a verb the dictionary knows:
+  //   not tagged: no actor or agent phrase, and no pronoun while the document has named no actor
+  //               (actor phrases match forms alone, so this is known before tagging);
+  //   tagged only: no token that is a verb (tag) the dictionary knows (lemma or form) in a block
+  //               with an event code ("said" has none, unless "must" makes it a demand), or, with
+  //               a peer's rules that require a target, a single actor or agent phrase (every
+  //               participant would then carry one code, and no actor acts on itself). These are
+  //               tagged because their actors are the antecedents of later pronouns (which a
+  //               proper-noun tag and a discard phrase, matched on lemmas too, decide).
+  // The other sentences are parsed and coded as CodeDocument codes them.
+  void CodeDocument(model::Document& doc, Workspace& ws, const SentenceAnalyzer& analyze,
+                    std::vector<model::Event>& out) const;
+
   // The actor code of the phrase at tokens [begin, end) of sentence `index` (tagged and parsed),
   // composed from its actor and agent phrases as a participant's would be ("Iranian officials" ->
   // IRNGOV); "" when it names no actor. For the context stage's attributions.
@@ -107,10 +127,20 @@ class Coder {
 
   Coder(std::shared_ptr<const lexicon::DictionarySet> dicts, CoderOptions options);
 
-  // Builds ws.view, ws.words, ws.forms, ws.matches and ws.match_at for sentence `index`.
-  void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws) const;
+  // Builds ws.view, ws.words, ws.forms, ws.matches and ws.match_at for sentence `index`; keeps
+  // ws.matches and ws.match_at when `find_actors` is false (they read forms alone, which tagging
+  // and parsing leave as they are).
+  void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors = true) const;
+  // REQUIRES: PrepareSentence() has run on the sentence as it is now tagged and parsed.
   void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
                     SentenceTrace* trace) const;
+  // For the lazy CodeDocument, after PrepareSentence(): how many participants with codes of their
+  // own the sentence may name at most (its actor and agent phrases, and its personal pronouns once
+  // the document has named an actor), capped at 2; how many an event needs under the dictionary's
+  // rules; whether the (tagged) sentence has a verb the dictionary knows that may give a code.
+  size_t ParticipantBound(const Workspace& ws) const;
+  size_t ParticipantsPerEvent() const;
+  bool HasDictionaryVerb(const Workspace& ws) const;
   // The agent words of a phrase, for its modifiers to inherit.
   struct AgentParts {
     std::string prefix, suffix;
@@ -186,6 +216,9 @@ class Coder {
   // False for a peer's dictionary set (petrarch2:, up:, petrarch1:, tabari:): announced actions
   // keep their code and the source is never taken from word order, as the peer would code them.
   bool dyad_rules_ = true;
+  // Per verb block: whether a verb or pattern of it carries an event code (SAY's "---" does not),
+  // so that a sentence whose dictionary verbs have none needs no parse (HasDictionaryVerb).
+  std::vector<bool> block_codes_;
 };
 
 // Splits a CAMEO actor code into the event record's country (ISO3 or "") and sector (the next

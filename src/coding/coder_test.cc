@@ -916,5 +916,172 @@ TEST(Coder, TraceExplainsEveryVerb) {
   EXPECT_EQ(t.verbs[0].outcome, "no target actor (kept if the sentence has no event with one)");
 }
 
+// Sentences joined into one document, as the nlp stage would leave an article.
+model::Document Article(std::initializer_list<std::string_view> sentences) {
+  model::Document doc = Parsed("");
+  doc.sentences.clear();
+  for (std::string_view conll : sentences) {
+    const model::Document one = Parsed(conll);
+    if (!doc.text.empty()) doc.text += ' ';
+    const auto text_shift = static_cast<uint32_t>(doc.text.size());
+    const auto form_shift = static_cast<uint32_t>(doc.forms.size());
+    const auto token_shift = static_cast<uint32_t>(doc.tokens.size());
+    doc.text += one.text;
+    doc.forms += one.forms;
+    for (model::Token t : one.tokens) {
+      t.start += text_shift;
+      t.end += text_shift;
+      t.form_start += form_shift;
+      t.lemma_start += form_shift;
+      doc.tokens.push_back(t);
+    }
+    model::Sentence sentence = one.sentences.at(0);
+    sentence.start += text_shift;
+    sentence.end += text_shift;
+    sentence.token_begin += token_shift;
+    sentence.token_end += token_shift;
+    doc.sentences.push_back(sentence);
+  }
+  return doc;
+}
+
+// Codes `parsed` through the lazy CodeDocument from a copy stripped of tags, lemmas and parse,
+// which the analyzer copies back sentence by sentence; `analyzed` receives "index:tag" and
+// "index:parse" for each call.
+std::vector<model::Event> CodeLazily(const model::Document& parsed, const Coder& coder, std::string* analyzed) {
+  model::Document doc = parsed;
+  for (model::Token& t : doc.tokens) t = model::Token{t.start, t.end, t.form_start, 0, t.form_length, 0, -1, 0, 0, 0, t.flags};
+  auto analyze = [&](size_t index, bool parse) {
+    *analyzed += fmt::format("{}:{} ", index, parse ? "parse" : "tag");
+    const model::Sentence& s = doc.sentences[index];
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      model::Token& t = doc.tokens[k];
+      const model::Token& full = parsed.tokens[k];
+      if (parse) {
+        t.head = full.head;
+        t.deprel = full.deprel;
+      } else {
+        t.upos = full.upos;
+        t.xpos = full.xpos;
+        t.lemma_start = full.lemma_start;
+        t.lemma_length = full.lemma_length;
+      }
+    }
+  };
+  Coder::Workspace ws;
+  std::vector<model::Event> events;
+  coder.CodeDocument(doc, ws, analyze, events);
+  return events;
+}
+
+std::string Details(const std::vector<model::Event>& events) {
+  std::string s;
+  for (const auto& e : events) {
+    s += fmt::format("{} {}@{} {}@{} {} {}@{}; ", e.sentence, e.source.code, e.source.start, e.target.code,
+                     e.target.start, e.cameo, e.verb.lemma, e.verb.start);
+  }
+  return s;
+}
+
+// Codes `doc` from its full parse and lazily with the rules of dictionary spec `spec`.
+struct BothWays {
+  std::string full, lazy;  // Details() of the events
+  std::string summary;     // Summary() of the full parse's events
+  std::string analyzed;    // CodeLazily()'s calls
+};
+
+BothWays CodeBothWays(const model::Document& doc, std::string spec = "") {
+  BothWays out;
+  auto coder = Coder::Create(Dictionaries(std::move(spec)));
+  EXPECT_TRUE(coder.ok());
+  if (!coder.ok()) return out;
+  Coder::Workspace ws;
+  std::vector<model::Event> full;
+  (*coder)->CodeDocument(doc, ws, full);
+  out.full = Details(full);
+  out.summary = Summary(full);
+  out.lazy = Details(CodeLazily(doc, **coder, &out.analyzed));
+  return out;
+}
+
+TEST(Coder, LazyAnalysisGivesTheEventsOfTheFullParse) {
+  const model::Document doc = Article({
+      R"(Iran Iran PROPN 2 nsubj
+         signed sign VERB 0 root
+         a a DET 4 det
+         memorandum memorandum NOUN 2 obj
+         with with ADP 6 case
+         Iraq Iraq PROPN 2 obl)",
+      // No actor, agent or pronoun: never tagged.
+      R"(The the DET 2 det
+         talks talk NOUN 3 nsubj
+         ended end VERB 0 root)",
+      // An actor but no verb the dictionary knows: tagged (its actor is the next pronoun's
+      // antecedent), not parsed.
+      R"(Iraq Iraq PROPN 2 nsubj
+         praised praise VERB 0 root
+         the the DET 4 det
+         deal deal NOUN 2 obj)",
+      // A pronoun once the document has named an actor: parsed, and coded by the antecedent.
+      R"(It it PRON 2 nsubj
+         attacked attack VERB 0 root
+         the the DET 4 det
+         convoy convoy NOUN 2 obj)",
+  });
+  const BothWays coded = CodeBothWays(doc);
+  EXPECT_EQ(coded.summary, "IRN>IRQ:057 IRQ>IRQ:190 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+  EXPECT_EQ(coded.analyzed, "0:tag 0:parse 2:tag 3:tag 3:parse ");
+}
+
+TEST(Coder, LazyAnalysisSkipsAPronounWithNoAntecedent) {
+  const model::Document doc = Article({R"(It it PRON 2 nsubj
+                                          signed sign VERB 0 root
+                                          a a DET 4 det
+                                          memorandum memorandum NOUN 2 obj)"});
+  auto coder = Coder::Create(Dictionaries());
+  ASSERT_TRUE(coder.ok());
+  std::string analyzed;
+  EXPECT_TRUE(CodeLazily(doc, **coder, &analyzed).empty());
+  EXPECT_EQ(analyzed, "");
+}
+
+TEST(Coder, LazyAnalysisParsesAVerbWithNoCodeOnlyForADemand) {
+  const model::Document doc = Article({
+      // SAY has no code: nothing to parse for.
+      R"(Iraq Iraq PROPN 2 nsubj
+         said say VERB 0 root
+         talks talk NOUN 4 nsubj
+         ended end VERB 2 ccomp)",
+      // ... unless it says what another must do: a demand (100).
+      R"(Iran Iran PROPN 2 nsubj
+         said say VERB 0 root
+         Iraq Iraq PROPN 5 nsubj
+         must must AUX 5 aux
+         withdraw withdraw VERB 2 ccomp)",
+  });
+  const BothWays coded = CodeBothWays(doc);
+  EXPECT_EQ(coded.summary, "IRN>IRQ:100 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+  EXPECT_EQ(coded.analyzed, "0:tag 1:tag 1:parse ");
+}
+
+TEST(Coder, LazyAnalysisUnderPeerRulesParsesOnlySentencesWithTwoParticipants) {
+  // PETRARCH2's rules want a target: one actor alone can yield no event.
+  const model::Document doc = Article({
+      R"(Iran Iran PROPN 2 nsubj
+         signed sign VERB 0 root
+         a a DET 4 det
+         memorandum memorandum NOUN 2 obj)",
+      R"(Iran Iran PROPN 2 nsubj
+         attacked attack VERB 0 root
+         Iraq Iraq PROPN 2 obj)",
+  });
+  const BothWays coded = CodeBothWays(doc, "petrarch2:test");
+  EXPECT_EQ(coded.summary, "IRN>IRQ:190 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+  EXPECT_EQ(coded.analyzed, "0:tag 1:tag 1:parse ");
+}
+
 }  // namespace
 }  // namespace dyad::coding

@@ -75,6 +75,16 @@ uint64_t WordnetClass(uint8_t xpos) {
   return 0;
 }
 
+bool IsAllCaps(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+         std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 uint64_t KeyOf(uint64_t seed, std::string_view s, uint64_t tag) { return HashCombine(HashBytes(s, seed), tag); }
 
 class StringPool {
@@ -130,6 +140,7 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
       if (!counted.emplace(form, t.xpos, lemma).second) continue;
       size_t common = 0;
       while (common < source.size() && common < lemma.size() && source[common] == lemma[common]) ++common;
+      if (common == 0 && !lemma.empty()) continue;  // a whole-word edit: "'s" -> "be" would make "let's" "letbe"
       if (source.size() - common > 255) continue;
       std::pair<uint8_t, std::string> edit{static_cast<uint8_t>(source.size() - common), lemma.substr(common)};
       for (size_t k = 0; k <= std::min(kMaxEnding, lc.size()); ++k) {
@@ -210,12 +221,21 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::string& out,
-                                   std::string& scratch) const {
+                                   std::string& scratch, bool all_caps_text) const {
   uint32_t v = lexicon_.Get(KeyOf(kExactSeed, form, xpos));
   if (v != UINT32_MAX) return Stored(v);
   AsciiLower(form, scratch);
   v = lexicon_.Get(KeyOf(kLowerSeed, scratch, xpos));
-  if (v != UINT32_MAX) return Stored(v);
+  if (v != UINT32_MAX) {
+    // EWT capitalizes names written in lowercase ("india" -> "India") and title-cases most all-caps
+    // ones, but keeps a capitalized name as written.
+    if (IsProper(xpos) && form[0] >= 'A' && form[0] <= 'Z' && !IsAllCaps(form) &&
+        EqualsIgnoringAsciiCase(Stored(v), form)) {
+      out.assign(form);
+      return out;
+    }
+    return Stored(v);
+  }
   if (uint64_t cls = WordnetClass(xpos); cls != 0) {
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
     if (v != UINT32_MAX) return Stored(v);
@@ -237,12 +257,15 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
   // abbreviations would turn "Capt." into "Captember" (from "Sept.").
   if (xpos == nnp || (KeepsCase(xpos) && !IsProper(xpos))) {
     out.assign(form);
+    if (xpos == nnp && all_caps_text && form.size() >= 4 && IsAllCaps(form)) {
+      for (size_t i = 1; i < out.size(); ++i) out[i] = scratch[i];
+    }
     return out;
   }
   const std::string_view source = KeepsCase(xpos) ? form : std::string_view(scratch);
   // The longest known ending's rule wins, unless a shorter ending's rule gives a word WordNet
   // knows for the tag's class and the longer one's does not.
-  const uint64_t cls = WordnetClass(xpos);
+  const uint64_t cls = xpos == vb || xpos == vbp ? 2 : WordnetClass(xpos);
   const bool checkable = (cls == 2 || cls == 3) && known_.size() > 0 && !IsProper(xpos);
   const Rule* first = nullptr;
   for (size_t k = std::min(kMaxEnding, scratch.size()) + 1; k-- > 0;) {
@@ -289,9 +312,10 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
 
 void Lemmatizer::Lemmatize(model::Document& doc, const model::Sentence& s, std::string& out,
                            std::string& scratch) const {
+  const bool all_caps_text = SentenceCasing(doc, doc.Tokens(s)) == kAllCapsSentence;
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     model::Token& t = doc.tokens[i];
-    std::string_view lemma = Lemma(doc.Form(t), t.xpos, out, scratch);
+    std::string_view lemma = Lemma(doc.Form(t), t.xpos, out, scratch, all_caps_text);
     if (lemma == doc.Form(t)) {
       t.lemma_start = t.form_start;
       t.lemma_length = t.form_length;

@@ -12,7 +12,13 @@
 //   4. WordNet's detachment rules ("morphy": -ed -> -e, -est -> "", doubled consonants) for verbs
 //      and adjectives when no learned rule gives a lemma in WordNet's index ("provoked").
 // Before the rules: numbers with thousands separators lose the commas ("6,363,217" -> "6363217"),
-// and unseen singular proper nouns (NNP) and web/e-mail addresses (ADD) are their own lemma.
+// and unseen singular proper nouns (NNP) and web/e-mail addresses (ADD) are their own lemma, but
+// all-caps names in all-caps text are title-cased ("MIRAMAR" -> "Miramar", as EWT does in 54 of 62
+// such training tokens). A proper noun the lexicon knows only in another case keeps its own case
+// ("Holocaust", not the "holocaust" of a lowercase training token), unless it is all in capitals.
+// Base-form verbs (VB, VBP) get the WordNet checks of step 3 too ("share" stays "share", not
+// "shbe" from "are" -> "be"); whole-word edits that keep no byte of the form ("are" -> "be",
+// "'s" -> "be") are lexicon entries only, never suffix rules.
 // Proper nouns (NNP, NNPS) and addresses keep their case; other words are lemmatized in
 // lowercase, as in UD English. Thread safety: const after Train/Load; callers pass their own scratch string.
 #ifndef DYAD_NLP_LEMMATIZER_H_
@@ -39,9 +45,10 @@ class Lemmatizer {
                                     const std::string& wordnet_dir, const LogFn& log);
 
   // The lemma of `form` tagged `xpos`, built in `out` (which is also the return value's storage
-  // when it is not a view of the lexicon). `scratch` is reused lowercase space.
-  std::string_view Lemma(std::string_view form, uint8_t xpos, std::string& out,
-                         std::string& scratch) const;
+  // when it is not a view of the lexicon). `scratch` is reused lowercase space. `all_caps_text`:
+  // the sentence is written in capitals, so unseen all-caps names are title-cased.
+  std::string_view Lemma(std::string_view form, uint8_t xpos, std::string& out, std::string& scratch,
+                         bool all_caps_text = false) const;
 
   // Sets lemma_start/lemma_length of the tokens of `s` (reads their xpos), appending lemmas that
   // differ from the form to doc.forms.

@@ -12,6 +12,7 @@
 #include "nlp/evaluation.h"
 #include "nlp/nlp_test_util.h"
 #include "nlp/pipeline.h"
+#include "nlp/text_features.h"
 
 namespace dyad::nlp {
 namespace {
@@ -218,6 +219,15 @@ TEST(Evaluation, HandCheckedScores) {
   EXPECT_FALSE(AddScores(gold[0], other[0], &s).ok());
 }
 
+TEST(TextFeatures, SentenceCasing) {
+  model::Document caps = MakeSentence({"STORM", "HITS", "MIRAMAR", "."});
+  EXPECT_EQ(SentenceCasing(caps, caps.Tokens(caps.sentences[0])), kAllCapsSentence);
+  model::Document title = MakeSentence({"Storm", "Hits", "Miramar", "Coast"});
+  EXPECT_EQ(SentenceCasing(title, title.Tokens(title.sentences[0])), 1);
+  model::Document plain = MakeSentence({"A", "storm", "hit", "Miramar"});
+  EXPECT_EQ(SentenceCasing(plain, plain.Tokens(plain.sentences[0])), 0);
+}
+
 TEST(Lemmatizer, UsesWordnetExceptionsAndRules) {
   auto docs = ParseFixture(ReadTestFile("tiny.conllu"));
   std::string dir = ::testing::TempDir() + "/wn";
@@ -353,6 +363,65 @@ TEST(Lemmatizer, PastFormTaggedAsBaseFormTakesItsException) {
   EXPECT_EQ(lem->Lemma("shot", model::XposId("VBP"), out, scratch), "shoot");  // "troops shot", mistagged
   EXPECT_EQ(lem->Lemma("saw", model::XposId("VB"), out, scratch), "saw");  // a verb of its own
   EXPECT_EQ(lem->Lemma("shoot", model::XposId("VBP"), out, scratch), "shoot");
+}
+
+TEST(Lemmatizer, UnknownBaseFormVerbsGetTheWordnetChecks) {
+  auto docs = ParseFixture(TokenFixture({{"need", "need", "VERB", "VB"}, {"need", "need", "VERB", "VB"},
+                                         {"feed", "feed", "VERB", "VB"}}));
+  std::string dir = ::testing::TempDir() + "/wn-base-form";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  for (const char* f : {"index.noun", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/index.verb") << "  license line\nrecognize v 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  // "-ed" as VB keeps the word ("need"), but a past form tagged VB is cut back to a known verb.
+  EXPECT_EQ(lem->Lemma("recognized", model::XposId("VB"), out, scratch), "recognize");
+  EXPECT_EQ(lem->Lemma("proceed", model::XposId("VB"), out, scratch), "proceed");
+}
+
+TEST(Lemmatizer, WholeWordEditsAreNoSuffixRules) {
+  std::vector<std::array<std::string, 4>> tokens(3, {"are", "be", "AUX", "VBP"});
+  tokens.push_back({"'s", "be", "AUX", "VBZ"});
+  tokens.push_back({"'s", "be", "AUX", "VBZ"});
+  auto docs = ParseFixture(TokenFixture(tokens));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("are", model::XposId("VBP"), out, scratch), "be");  // the lexicon
+  EXPECT_EQ(lem->Lemma("flare", model::XposId("VBP"), out, scratch), "flare");  // not "flbe"
+  EXPECT_EQ(lem->Lemma("let's", model::XposId("VBZ"), out, scratch), "let's");  // not "letbe"
+}
+
+TEST(Lemmatizer, ProperNounsKeepTheirWrittenCaseUnlessLowercaseOrAllCaps) {
+  auto docs = ParseFixture(TokenFixture({{"holocaust", "holocaust", "PROPN", "NNP"},
+                                         {"india", "India", "PROPN", "NNP"},
+                                         {"Texas", "Texas", "PROPN", "NNP"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("Holocaust", model::XposId("NNP"), out, scratch), "Holocaust");
+  EXPECT_EQ(lem->Lemma("india", model::XposId("NNP"), out, scratch), "India");
+  EXPECT_EQ(lem->Lemma("TEXAS", model::XposId("NNP"), out, scratch), "Texas");
+}
+
+TEST(Lemmatizer, TitleCasesUnseenNamesInAllCapsText) {
+  auto docs = ParseFixture(TokenFixture({{"storm", "storm", "NOUN", "NN"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  auto text = ParseFixture(
+      "1\tSTORM\tstorm\tNOUN\tNN\t_\t2\tnsubj\t_\t_\n2\tHITS\thit\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tMIRAMAR\tMiramar\tPROPN\tNNP\t_\t2\tobj\t_\t_\n4\tAND\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+      "5\tIBM\tIBM\tPROPN\tNNP\t_\t3\tconj\t_\t_\n\n");
+  model::Document& doc = text[0];
+  std::string out, scratch;
+  lem->Lemmatize(doc, doc.sentences[0], out, scratch);
+  EXPECT_EQ(doc.Lemma(doc.tokens[0]), "storm");
+  EXPECT_EQ(doc.Lemma(doc.tokens[2]), "Miramar");
+  EXPECT_EQ(doc.Lemma(doc.tokens[4]), "IBM");  // too short to tell from an acronym
+  // In ordinary text an all-caps name stays as written.
+  EXPECT_EQ(lem->Lemma("MIRAMAR", model::XposId("NNP"), out, scratch), "MIRAMAR");
 }
 
 }  // namespace

@@ -45,25 +45,6 @@ enum Template : uint32_t {
   kLowerAmb, kCaseShapeLowerAmb, kWordnet, kWordnetShape,
 };
 
-// A sentence's capitalization, so that "Coast" in a title-case headline can look like a noun
-// and "PERFORMANCE" in an all-caps one like "performance" (a third of the tagger's errors are
-// NOUN/PROPN): 0 ordinary, 1 most words capitalized, 2 most words in capitals.
-uint8_t SentenceCasing(const model::Document& doc, std::span<const model::Token> toks) {
-  size_t words = 0, capitalized = 0, upper = 0;
-  for (const model::Token& t : toks) {
-    std::string_view f = doc.Form(t);
-    if (f.empty() || !((f[0] >= 'A' && f[0] <= 'Z') || (f[0] >= 'a' && f[0] <= 'z'))) continue;
-    ++words;
-    if (f[0] >= 'A' && f[0] <= 'Z') {
-      ++capitalized;
-      upper += f.size() > 1 && std::none_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    }
-  }
-  if (words < 3) return 0;
-  if (upper * 10 >= words * 6) return 2;
-  return capitalized * 10 >= words * 6 ? 1 : 0;
-}
-
 // x points at token i inside the padded info array: x[-2] .. x[2] are valid.
 size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uint8_t x2,
                uint64_t* f) {

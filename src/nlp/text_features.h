@@ -6,9 +6,12 @@
 #ifndef DYAD_NLP_TEXT_FEATURES_H_
 #define DYAD_NLP_TEXT_FEATURES_H_
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 
+#include "model/document.h"
 #include "nlp/hash.h"
 #include "nlp/tagger.h"
 
@@ -52,6 +55,27 @@ inline void FillWordInfo(std::string_view form, std::string& lower, TaggerTokenI
     size_t len = std::min(l.size(), k + 1);
     x.suffix[k] = HashBytes(l.substr(l.size() - len), 0x30 + k);
   }
+}
+
+// A sentence's capitalization, so that "Coast" in a title-case headline can look like a noun
+// and "PERFORMANCE" in an all-caps one like "performance" (a third of the tagger's errors are
+// NOUN/PROPN), and the lemmatizer can title-case names in all-caps text: 0 ordinary, 1 most words
+// capitalized, 2 most words in capitals (kAllCapsSentence).
+inline constexpr uint8_t kAllCapsSentence = 2;
+inline uint8_t SentenceCasing(const model::Document& doc, std::span<const model::Token> toks) {
+  size_t words = 0, capitalized = 0, upper = 0;
+  for (const model::Token& t : toks) {
+    std::string_view f = doc.Form(t);
+    if (f.empty() || !((f[0] >= 'A' && f[0] <= 'Z') || (f[0] >= 'a' && f[0] <= 'z'))) continue;
+    ++words;
+    if (f[0] >= 'A' && f[0] <= 'Z') {
+      ++capitalized;
+      upper += f.size() > 1 && std::none_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
+  }
+  if (words < 3) return 0;
+  if (upper * 10 >= words * 6) return kAllCapsSentence;
+  return capitalized * 10 >= words * 6 ? 1 : 0;
 }
 
 // Padding before (`before`) or after the sentence.

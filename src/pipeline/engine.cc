@@ -1,5 +1,7 @@
 #include "pipeline/engine.h"
 
+#include <algorithm>
+
 #include "lexicon/dictionary_set.h"
 #include "text/analyzer.h"
 
@@ -9,6 +11,10 @@ bool IsParsed(const model::Document& doc) {
   if (doc.tokens.empty()) return false;
   for (const model::Token& t : doc.tokens) {
     if (t.upos == 0) return false;
+  }
+  for (const model::Sentence& s : doc.sentences) {
+    auto tokens = doc.Tokens(s);
+    if (std::none_of(tokens.begin(), tokens.end(), [](const model::Token& t) { return t.deprel != 0; })) return false;
   }
   return true;
 }
@@ -27,6 +33,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
     gazetteer = std::move(g);
   }
   engine->context_ = std::make_unique<context::Resolver>(std::move(gazetteer));
+  engine->parse_all_ = options.parse_all;
   return engine;
 }
 
@@ -42,9 +49,25 @@ Status Engine::Analyze(model::Document& doc, Workspace& ws) const {
 
 Status Engine::Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
                     std::vector<coding::SentenceTrace>* traces) const {
-  DYAD_RETURN_IF_ERROR(Analyze(doc, ws));
+  if (doc.tokens.empty()) text::SegmentAndTokenize(doc);
+  const bool lazy = traces == nullptr && !parse_all_ && nlp_ != nullptr && !doc.tokens.empty() && !IsParsed(doc);
   const size_t first = events.size();
-  coder_->CodeDocument(doc, ws.coder, events, traces);
+  if (lazy) {
+    const nlp::Pipeline& nlp = *nlp_;
+    auto analyze = [&](size_t index, bool parse) {
+      const model::Sentence& s = doc.sentences[index];
+      if (parse) {
+        nlp.parser().parser.Parse(doc, s, ws.nlp.parser);
+        return;
+      }
+      nlp.tagger().tagger.Tag(doc, s, ws.nlp.tagger);
+      nlp.tagger().lemmatizer.Lemmatize(doc, s, ws.nlp.lemma, ws.nlp.scratch);
+    };
+    coder_->CodeDocument(doc, ws.coder, analyze, events);
+  } else {
+    DYAD_RETURN_IF_ERROR(Analyze(doc, ws));
+    coder_->CodeDocument(doc, ws.coder, events, traces);
+  }
   auto code_phrase = [&](size_t sentence, uint32_t begin, uint32_t end) {
     return coder_->CodePhrase(doc, sentence, begin, end, ws.coder);
   };

@@ -26,6 +26,9 @@ struct EngineOptions {
   std::string dictionaries;  // a dictionary set spec (lexicon/dictionary_set.h)
   std::string gazetteer;     // places file (context/gazetteer.h); "" = events are not placed
   coding::CoderOptions coder;
+  // Tag and parse every sentence before coding, as Analyze() does, instead of only the sentences
+  // that may yield events (Code()); the events are the same, only slower (for benchmarks and checks).
+  bool parse_all = false;
 };
 
 class Engine {
@@ -43,8 +46,11 @@ class Engine {
   // document needs parsing and the engine has no models.
   Status Analyze(model::Document& doc, Workspace& ws) const;
 
-  // Analyze(), then code every sentence and append the events (and traces, when asked), each
-  // dated, placed, attributed and flagged by the context stage.
+  // Codes every sentence and appends the events (and traces, when asked), each dated, placed,
+  // attributed and flagged by the context stage. Without traces, a document that arrives
+  // unparsed is tagged and parsed only where that can change its events
+  // (Coder::CodeDocument(doc, ws, analyze, out)), so its other sentences are left untagged or
+  // unparsed; with traces (explain), or EngineOptions::parse_all, Analyze() runs first.
   Status Code(model::Document& doc, Workspace& ws, std::vector<model::Event>& events,
               std::vector<coding::SentenceTrace>* traces = nullptr) const;
 
@@ -56,9 +62,11 @@ class Engine {
   std::unique_ptr<nlp::Pipeline> nlp_;
   std::unique_ptr<coding::Coder> coder_;
   std::unique_ptr<context::Resolver> context_;
+  bool parse_all_ = false;
 };
 
-// True when every token of `doc` has a tag (the input came parsed).
+// True when every token of `doc` has a tag and every sentence a dependency label (its root): the
+// input came parsed, or Analyze() has run. Code() may leave sentences untagged or unparsed.
 bool IsParsed(const model::Document& doc);
 
 }  // namespace dyad::pipeline

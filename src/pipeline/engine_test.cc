@@ -1,8 +1,10 @@
 // Hostile input through the whole pipeline (text layer, tagger, parser, coder) with the shipped
 // models and dictionaries: each case must end, in bounded time, with valid output. The time bounds
 // are hang guards far above the real cost (sanitizer builds run these too), not speed figures.
+// Also: Code()'s lazy analysis gives the events of a full analysis.
 #include "pipeline/engine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -29,11 +31,13 @@ class EngineHostileInput : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete engine_; }
 
-  // Codes `doc`, checks every sentence is a tree and every event points into the text.
+  // Codes `doc`, checks every event points into the text, then parses the sentences coding
+  // left unparsed and checks every sentence is a tree.
   static std::vector<model::Event> CodeChecked(model::Document& doc) {
     Engine::Workspace ws;
     std::vector<model::Event> events;
     EXPECT_TRUE(engine_->Code(doc, ws, events).ok());
+    EXPECT_TRUE(engine_->Analyze(doc, ws).ok());
     for (const model::Sentence& s : doc.sentences) {
       EXPECT_TRUE(nlp::testing::IsTree(doc, s)) << "sentence at byte " << s.start;
     }
@@ -48,6 +52,55 @@ class EngineHostileInput : public ::testing::Test {
   static Engine* engine_;
 };
 Engine* EngineHostileInput::engine_ = nullptr;
+
+std::string Details(const std::vector<model::Event>& events) {
+  std::string s;
+  for (const model::Event& e : events) {
+    s += e.doc_id + " " + std::to_string(e.sentence) + " " + e.source.code + "@" + std::to_string(e.source.start) +
+         " " + e.target.code + "@" + std::to_string(e.target.start) + " " + e.cameo + " " + e.verb.text + " " +
+         (e.date ? model::FormatIsoDate(*e.date) : "-") + " " + e.location.name + " " + e.attribution.text + " " +
+         std::to_string(e.modality) + "; ";
+  }
+  return s;
+}
+
+TEST_F(EngineHostileInput, LazyAnalysisCodesAsFullAnalysis) {
+  model::Document doc;
+  doc.id = "lazy";
+  doc.date = model::ParseIsoDate("2020-03-02");
+  doc.text =
+      "Iran signed a trade agreement with Iraq on Sunday.\n\n"
+      "The weather in the capital was mild and markets were quiet.\n\n"
+      "Iraqi officials welcomed the deal.\n\n"
+      "It will also expand rail links between the two countries, the ministry said.\n\n"
+      "Analysts expect higher oil exports next year.\n\n"
+      "Turkey accused Syria of shelling border villages on Monday.";
+  model::Document full = doc;
+  EngineOptions options;
+  options.models_dir = DYAD_SOURCE_DIR "/data/models";
+  options.dictionaries = "dyad:" DYAD_SOURCE_DIR "/data/dictionaries";
+  options.parse_all = true;
+  auto parse_all = Engine::Open(options);
+  ASSERT_TRUE(parse_all.ok()) << parse_all.status().ToString();
+  Engine::Workspace ws;
+  std::vector<model::Event> lazy_events, full_events;
+  ASSERT_TRUE(engine_->Code(doc, ws, lazy_events).ok());
+  ASSERT_TRUE((*parse_all)->Code(full, ws, full_events).ok());
+  EXPECT_GE(full_events.size(), 2u);
+  EXPECT_EQ(Details(lazy_events), Details(full_events));
+  ASSERT_EQ(doc.sentences.size(), 6u);
+  auto parsed = [&](size_t index) {
+    auto tokens = doc.Tokens(doc.sentences[index]);
+    return std::any_of(tokens.begin(), tokens.end(), [](const model::Token& t) { return t.deprel != 0; });
+  };
+  for (const model::Event& e : lazy_events) EXPECT_TRUE(parsed(e.sentence)) << e.sentence;
+  // No actor, agent or pronoun: left untagged.
+  EXPECT_EQ(doc.Tokens(doc.sentences[1])[0].upos, 0);
+  EXPECT_FALSE(parsed(1));
+  EXPECT_FALSE(IsParsed(doc));
+  ASSERT_TRUE(engine_->Analyze(doc, ws).ok());
+  EXPECT_TRUE(parsed(1));
+}
 
 // "Iran signed an accord with Iraq and " repeated: 10,500 tokens without a sentence end.
 std::string TenThousandTokens() {
