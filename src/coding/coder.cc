@@ -165,6 +165,13 @@ int DemandedClause(const SentenceView& view, size_t verb) {
 // "guerrillas wounded two soldiers" with "wounded" read as an adjective of "soldiers": a verb
 // modifying a later noun right after a noun that is no modifier of that same noun is the clause's
 // verb, and the noun it "modifies" its object ("two wounded soldiers", "its armed groups" are not).
+// "Jordan's visiting King Abdullah" with "visiting" read as a verb taking the king as object: a
+// verb has no possessor, so the participle is the noun's modifier.
+bool IsPossessedParticiple(const SentenceView& view, size_t verb) {
+  return view.Form(verb).ends_with("ing") && view.ChildWithRole(verb, Role::kPossessive) >= 0 &&
+         view.ChildWithRole(verb, Role::kObject) >= 0;
+}
+
 bool IsMisreadMainVerb(const SentenceView& view, size_t verb) {
   if (view.role(verb) != Role::kAmod || verb == 0 || view.head(verb) <= static_cast<int>(verb)) return false;
   return view.IsNominal(verb - 1) && view.head(verb - 1) != view.head(verb);
@@ -239,6 +246,19 @@ bool IsReporter(const SentenceView& view, uint32_t head, size_t verb) {
 
 bool IsBy(std::string_view prep) { return prep == "by" || prep == "By" || prep == "BY"; }
 
+// "Israel's militia ally", "Iran's neighbours": the possessor of a word for a relation to
+// someone else is not the one named.
+bool IsRelationsPossessor(const SentenceView& view, size_t token) {
+  static constexpr std::string_view kRelations[] = {"ally", "enemy", "foe", "rival", "adversary", "opponent",
+                                                    "critic", "neighbor", "neighbour"};
+  if (view.role(token) != Role::kPossessive || view.head(token) < 0) return false;
+  std::string_view governor = view.Lemma(view.head(token));
+  for (std::string_view r : kRelations) {
+    if (EqualsLower(governor, r)) return true;
+  }
+  return false;
+}
+
 bool IsRelativePronoun(std::string_view f) {
   return f == "who" || f == "which" || f == "that" || f == "Who" || f == "Which" || f == "That";
 }
@@ -281,7 +301,12 @@ bool InClauseOf(const SentenceView& view, uint32_t t, size_t root) {
   for (size_t hops = 0; x >= 0 && hops <= view.size(); ++hops) {
     if (static_cast<size_t>(x) == root) return true;
     Role r = view.role(x);
-    if (r == Role::kAdvcl || r == Role::kParataxis || r == Role::kRelcl || r == Role::kAcl) return false;
+    // A participle after a hyphen is half of an adjective the parser split ("war-torn
+    // Mozambique"), not a clause of its own.
+    const bool hyphenated = x > 0 && view.Form(x - 1) == "-";
+    if ((r == Role::kAdvcl || r == Role::kParataxis || r == Role::kRelcl || r == Role::kAcl) && !hyphenated) {
+      return false;
+    }
     x = view.head(x);
   }
   return false;
@@ -504,7 +529,8 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
                          Participant* p, AgentParts* agents) const {
   const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
                                                          std::chrono::day(1)});
-  std::string actor_code;
+  std::string actor_code, parenthesized;
+  std::pair<uint32_t, uint32_t> parenthesized_range;
   std::string prefix, suffix;
   uint32_t first = end, last = begin;
   for (uint32_t t = begin; t < end; ++t) {
@@ -519,6 +545,17 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
                               : dyad_rules_    ? lexicon::ActorDictionary::CommonCountry(actor)
                                                : std::string_view();
       if (code.empty()) continue;
+      if (dyad_rules_ && IsRelationsPossessor(ws.view, match.end - 1)) continue;
+      // An abbreviation in parentheses restates the name before it ("Municipality Association
+      // (AKK)"); it codes the phrase only when that name is unknown.
+      if (dyad_rules_ && match.begin > begin && match.end < end && ws.forms[match.begin - 1] == "(" &&
+          ws.forms[match.end] == ")") {
+        if (parenthesized.empty()) {
+          parenthesized = code;
+          parenthesized_range = {match.begin, match.end};
+        }
+        continue;
+      }
       // A person's full code (IRNGOV...) outranks a bare country named in the same phrase.
       if (actor_code.empty() || code.size() > actor_code.size()) actor_code = code;
     } else {
@@ -531,6 +568,11 @@ bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t beg
     }
     first = std::min(first, match.begin);
     last = std::max(last, match.end);
+  }
+  if (actor_code.empty() && !parenthesized.empty()) {
+    actor_code = parenthesized;
+    first = std::min(first, parenthesized_range.first);
+    last = std::max(last, parenthesized_range.second);
   }
   if (agents != nullptr) {
     agents->prefix = prefix;
@@ -568,6 +610,69 @@ std::string Coder::WithAgents(const std::string& actor, const AgentParts& agents
   // An actor that already carries a role keeps it; a bare country takes the agent's.
   if (actor.size() <= 3) code += agents.suffix;
   return code;
+}
+
+std::string_view Coder::BareCountryAt(const model::Document& doc, const Workspace& ws, uint32_t t) const {
+  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
+                                                         std::chrono::day(1)});
+  int m = ws.match_at[t];
+  if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return {};
+  const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
+  if (code == nullptr || code->code.size() != 3) return {};
+  return code->code;
+}
+
+bool Coder::SplitCoordinatedModifier(const model::Document& doc, const Workspace& ws, uint32_t head,
+                                     const Participant& p, std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  auto country_at = [&](uint32_t t) { return BareCountryAt(doc, ws, t); };
+  for (uint32_t c : view.Children(head)) {
+    if (view.role(c) != Role::kCompound && view.role(c) != Role::kAmod) continue;
+    std::string_view first = country_at(c);
+    if (first.empty() || !p.code.starts_with(first)) continue;
+    const std::string agent = p.code.substr(3);
+    const size_t before = out.size();
+    for (uint32_t k : view.Children(c)) {
+      std::string_view other = country_at(k);
+      if (view.role(k) != Role::kConj || other.empty() || other == first) continue;
+      if (out.size() == before) out.push_back(p);
+      Participant q = p;
+      q.code = std::string(other) + agent;
+      out.push_back(std::move(q));
+    }
+    if (out.size() > before) return true;
+  }
+  return false;
+}
+
+std::string Coder::ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const {
+  const SentenceView& view = ws.view;
+  auto country_at = [&](uint32_t t) {
+    std::string_view code = BareCountryAt(doc, ws, t);
+    return model::IsIso3Country(code) ? std::string(code) : std::string();
+  };
+  // A plural noun the dictionary reads as a country: a people ("Albanians", "Kurds"), not a
+  // country's name ("Philippines" is its own lemma).
+  std::string_view form = view.Form(head), lemma = view.Lemma(head);
+  const std::string people = country_at(head);
+  if (people.empty() || !view.IsNominal(head) || form.size() <= lemma.size() || !form.starts_with(lemma) ||
+      (form.back() != 's' && form.back() != 'S')) {
+    return "";
+  }
+  // "Albanians in south Serbia", "the Albanians of southern Serbia", "ethnic Albanians in a
+  // gunbattle in southeastern Serbia": a place one or two "in"/"of" modifiers down.
+  auto is_place = [&](uint32_t c) {
+    return view.role(c) == Role::kNominalMod && (EqualsLower(view.CaseOf(c), "in") || EqualsLower(view.CaseOf(c), "of"));
+  };
+  for (uint32_t c : view.Children(head)) {
+    if (!is_place(c)) continue;
+    std::string place = country_at(c);
+    for (uint32_t d : view.Children(c)) {
+      if (place.empty() && view.role(d) == Role::kNominalMod && EqualsLower(view.CaseOf(d), "in")) place = country_at(d);
+    }
+    if (!place.empty() && place != people) return place;
+  }
+  return "";
 }
 
 size_t Coder::Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap) {
@@ -678,6 +783,11 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
     auto [begin, end] = view.NounPhrase(h);
     AgentParts agents;
     if (ComposeActor(doc, ws, begin, end, &p, &agents)) {
+      if (dyad_rules_ && p.code.size() == 3) {
+        std::string residence = ResidenceCountry(doc, ws, h);
+        if (!residence.empty()) p.code = std::move(residence);
+      }
+      if (dyad_rules_ && SplitCoordinatedModifier(doc, ws, h, p, out)) continue;
       out.push_back(std::move(p));
       continue;
     }
@@ -702,6 +812,34 @@ void Coder::ResolveActors(const model::Document& doc, Workspace& ws, uint32_t he
       shared.code = WithAgents(shared.actor, agents);
       out.push_back(std::move(shared));
     }
+  }
+  if (dyad_rules_ && out.size() > first) AppendListContinuation(doc, ws, out);
+}
+
+void Coder::AppendListContinuation(const model::Document& doc, Workspace& ws, std::vector<Participant>& out) const {
+  const SentenceView& view = ws.view;
+  uint32_t t = out.back().end;
+  while (t < view.size()) {
+    std::string_view f = view.Form(t);
+    if (f == "," || EqualsLower(f, "and") || EqualsLower(f, "or")) {
+      ++t;
+      continue;
+    }
+    int m = ws.match_at[t];
+    if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor || ws.matches[m].begin != t) return;
+    const uint32_t h = ws.matches[m].end - 1;
+    if (view.role(h) != Role::kConj) return;
+    for (const Participant& q : out) {
+      if (h >= q.begin && h < q.end) return;
+    }
+    Participant p;
+    p.head = h;
+    auto [begin, end] = view.NounPhrase(h);
+    if (begin < t || !ComposeActor(doc, ws, begin, end, &p)) return;
+    // "in Tehran, Iran" names one place, not two actors.
+    if (p.code.compare(0, 3, out.back().code, 0, 3) == 0) return;
+    t = p.end;
+    out.push_back(std::move(p));
   }
 }
 
@@ -942,6 +1080,10 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
     if (dyad_rules_ && view.head(v) >= 0 && held_back[view.head(v)] && IsPurposeClause(view, v) &&
         !view.Form(v).ends_with("ing")) {
       outcome("deferred to the governing verb, which has no target");
+      continue;
+    }
+    if (dyad_rules_ && IsPossessedParticiple(view, v)) {
+      outcome("a participle with a possessor modifies a noun ('Jordan's visiting king'), no event");
       continue;
     }
     if (dyad_rules_ && IsReason(view, v)) {

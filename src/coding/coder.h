@@ -162,6 +162,10 @@ class Coder {
   // else the document's most recent one.
   void ResolveActors(const model::Document& doc, Workspace& ws, uint32_t head,
                      std::vector<Participant>& out) const;
+  // A list the parser split ("to Iran, Libya, North Korea" with Libya and Korea conjoined to
+  // another word) still goes on after the last of `out`: the actors that follow it, separated only
+  // by commas, "and" or "or", each some word's conjunct, are appended.
+  void AppendListContinuation(const model::Document& doc, Workspace& ws, std::vector<Participant>& out) const;
   // The participants of the noun phrase that contains the actor mention `m`.
   void ResolveMention(const model::Document& doc, Workspace& ws, const ActorMatcher::Match& m,
                       std::vector<Participant>& out) const;
@@ -173,6 +177,17 @@ class Coder {
   // `agents` (optional) receives the phrase's agent codes either way.
   bool ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
                     Participant* p, AgentParts* agents = nullptr) const;
+  // The country where a people named by their plural demonym live, as PLOVER codes an ethnic
+  // group: "Albanians in south Serbia" -> SRB. Empty when `head` is no such noun or no place in
+  // another country is named in its "in"/"of" modifiers.
+  std::string ResidenceCountry(const model::Document& doc, const Workspace& ws, uint32_t head) const;
+  // The 3-letter code (a country or a region, no sector) of the actor mention starting or
+  // continuing at token `t`; empty for none.
+  std::string_view BareCountryAt(const model::Document& doc, const Workspace& ws, uint32_t t) const;
+  // "US and British forces": the countries of a modifier coordinated inside `p`'s phrase (headed
+  // by `head`), each with `p`'s agent, appended to `out`; false when there are fewer than two.
+  bool SplitCoordinatedModifier(const model::Document& doc, const Workspace& ws, uint32_t head, const Participant& p,
+                                std::vector<Participant>& out) const;
   // `head` and its coordinated conjuncts (at most `cap`), into `heads`.
   static size_t Conjuncts(const SentenceView& view, uint32_t head, uint32_t* heads, size_t cap);
   int SubjectOf(const SentenceView& view, size_t verb) const;

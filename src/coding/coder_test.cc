@@ -326,6 +326,28 @@ TEST(Coder, CoordinatedModifierTakesTheHeadsAgent) {
   EXPECT_EQ(Summary(Code(doc).events), "IRNGOV>USA:112 IRQGOV>USA:112 ");
 }
 
+TEST(SentenceView, CaselessModifierAfterItsWordJoinsOnlyNextToIt) {
+  // "talks in Iran Thursday": the date is no reason to read "in Iran" as part of "talks".
+  auto doc = Parsed(R"(
+    talks talk NOUN 5 nsubj
+    in in ADP 3 case
+    Iran Iran PROPN 1 nmod
+    Thursday Thursday PROPN 1 nmod
+    ended end VERB 0 root)");
+  SentenceView view;
+  view.Reset(doc, doc.Tokens(doc.sentences[0]));
+  EXPECT_EQ(view.NounPhrase(0), (std::pair<uint32_t, uint32_t>{0, 1}));
+  // Right after its word it still belongs: "talks Thursday in Iran".
+  auto next = Parsed(R"(
+    talks talk NOUN 5 nsubj
+    Thursday Thursday PROPN 1 nmod
+    in in ADP 4 case
+    Iran Iran PROPN 1 nmod
+    ended end VERB 0 root)");
+  view.Reset(next, next.Tokens(next.sentences[0]));
+  EXPECT_EQ(view.NounPhrase(0), (std::pair<uint32_t, uint32_t>{0, 2}));
+}
+
 TEST(Coder, CaselessNominalModifierBelongsToThePhrase) {
   // "Iranian Defence Minister Dehghan" with the title parsed as nmod:desc of the name.
   auto doc = Parsed(R"(
@@ -604,6 +626,153 @@ TEST(Coder, AForClauseIsAReasonNotAnEvent) {
     accusing accuse VERB 2 advcl
     US US PROPN 5 obj)");
   EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, PeopleAreCodedByTheCountryTheyLiveIn) {
+  // "Iranians in Iraq accused the US": PLOVER codes an ethnic group where it lives.
+  auto living = Parsed(R"(
+    Iranians Iranian PROPN 4 nsubj
+    in in ADP 3 case
+    Iraq Iraq PROPN 1 nmod
+    accused accuse VERB 0 root
+    the the DET 6 det
+    US US PROPN 4 obj)");
+  EXPECT_EQ(Summary(Code(living).events), "IRQ>USA:112 ");
+  // Without a place, and for a country's own name, the name's country stands.
+  auto people = Parsed(R"(
+    Iranians Iranian PROPN 2 nsubj
+    accused accuse VERB 0 root
+    the the DET 4 det
+    US US PROPN 2 obj)");
+  EXPECT_EQ(Summary(Code(people).events), "IRN>USA:112 ");
+  auto country = Parsed(R"(
+    Iran Iran PROPN 4 nsubj
+    in in ADP 3 case
+    Iraq Iraq PROPN 1 nmod
+    accused accuse VERB 0 root
+    the the DET 6 det
+    US US PROPN 4 obj)");
+  EXPECT_EQ(Summary(Code(country).events), "IRN>USA:112 ");
+}
+
+TEST(Coder, CoordinatedCountryModifiersAreOneActorEach) {
+  // "US and Iraqi troops attacked Iran": two sources, each with the head's agent.
+  auto doc = Parsed(R"(
+    US US PROPN 4 compound
+    and and CCONJ 3 cc
+    Iraqi Iraqi ADJ 1 conj
+    troops troops NOUN 5 nsubj
+    attacked attack VERB 0 root
+    Iran Iran PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "USAMIL>IRN:190 IRQMIL>IRN:190 ");
+  EXPECT_EQ(Summary(Code(doc, {}, "petrarch2:test").events), "USAMIL>IRN:190 ");
+}
+
+TEST(Coder, ListSplitByTheParserStillGoesOn) {
+  // "Iran accused the US, Iraq in May" with Iraq conjoined to May: Iraq is a target too.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    the the DET 4 det
+    US US PROPN 2 obj
+    , , PUNCT 6 punct
+    Iraq Iraq PROPN 8 conj
+    in in ADP 8 case
+    May May PROPN 2 obl)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>USA:112 IRN>IRQ:112 ");
+  // An actor after a comma that is no conjunct starts something else: "..., Iraq said".
+  auto said = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    the the DET 4 det
+    US US PROPN 2 obj
+    , , PUNCT 7 punct
+    Iraq Iraq PROPN 7 nsubj
+    said say VERB 2 parataxis)");
+  EXPECT_EQ(Summary(Code(said).events), "IRN>USA:112 ");
+  // "Tehran, Iran" is one place: a conjunct of the same country is no second actor.
+  auto place = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Trump Trump PROPN 2 obj
+    , , PUNCT 5 punct
+    US US PROPN 7 conj
+    in in ADP 7 case
+    May May PROPN 2 obl)");
+  EXPECT_EQ(Summary(Code(place).events), "IRN>USAGOV:112 ");
+}
+
+TEST(Coder, AbbreviationInParenthesesRestatesTheNameBeforeIt) {
+  // "Iraqi (TRUMP) ministers accused Iran": the letters abbreviate the Iraqi name, whoever else
+  // they may stand for.
+  auto doc = Parsed(R"(
+    Iraqi Iraqi ADJ 5 amod
+    ( ( PUNCT 3 punct
+    TRUMP TRUMP PROPN 5 compound
+    ) ) PUNCT 3 punct
+    ministers minister NOUN 6 nsubj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 6 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRQGOV>IRN:112 ");
+  // With no other name in the phrase, the abbreviation codes it.
+  auto alone = Parsed(R"(
+    the the DET 5 det
+    ( ( PUNCT 3 punct
+    TRUMP TRUMP PROPN 5 compound
+    ) ) PUNCT 3 punct
+    ministers minister NOUN 6 nsubj
+    accused accuse VERB 0 root
+    Iran Iran PROPN 6 obj)");
+  auto coded = Code(alone);
+  EXPECT_EQ(Summary(coded.events), "USAGOV>IRN:112 ");
+  EXPECT_TRUE(coded.events.at(0).source.text.starts_with("TRUMP")) << coded.events.at(0).source.text;
+}
+
+TEST(Coder, PossessorOfARelationWordIsNotTheOneNamed) {
+  // "Iran attacked Iraq's ally in the US": the ally is someone else, placed in the US.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 5 nmod:poss
+    's 's PART 3 case
+    ally ally NOUN 2 obj
+    in in ADP 8 case
+    the the DET 8 det
+    US US PROPN 5 nmod)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>USA:190 ");
+  // Any other possessed word still names its possessor: "Iraq's troops".
+  auto troops = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    Iraq Iraq PROPN 5 nmod:poss
+    's 's PART 3 case
+    troops troops NOUN 2 obj)");
+  EXPECT_EQ(Summary(Code(troops).events), "IRN>IRQMIL:190 ");
+}
+
+TEST(Coder, HyphenatedParticipleIsNoClauseOfItsOwn) {
+  // "Iran attacked war-torn Iraq" with "torn" parsed as an adverbial clause taking Iraq.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    attacked attack VERB 0 root
+    war war NOUN 2 obj
+    - - PUNCT 5 punct
+    torn tear VERB 2 advcl
+    Iraq Iraq PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:190 ");
+}
+
+TEST(Coder, ParticipleWithAPossessorIsNoEvent) {
+  // "Iran accused Iraq's attacking US troops", "attacking" read as a verb taking the troops as its
+  // object: it modifies them; only the accusation is an event.
+  auto doc = Parsed(R"(
+    Iran Iran PROPN 2 nsubj
+    accused accuse VERB 0 root
+    Iraq Iraq PROPN 5 nmod:poss
+    's 's PART 3 case
+    attacking attack VERB 2 obj
+    US US PROPN 5 obj)");
+  EXPECT_EQ(Summary(Code(doc).events), "IRN>IRQ:112 ");
 }
 
 TEST(Coder, PurposeClauseOfACodedVerbIsNoSecondEvent) {

@@ -174,6 +174,9 @@ std::pair<uint32_t, uint32_t> SentenceView::NounPhrase(size_t head) const {
           // A modifier without a preposition describes the head ("Prime Minister" in "Bree Prime
           // Minister Romendacil" parsed as nmod:desc); one with a preposition names someone else.
           if (!CaseOf(c).empty()) continue;
+          // After its word it joins only right next to it: "problems in the Middle East here
+          // Thursday" does not make the Middle East part of "problems".
+          if (c > t && subtree_first_[c] != t + 1) continue;
           break;
         case Role::kConj:
           if (!IsRunOnConjunct(c)) continue;

@@ -37,5 +37,35 @@ TEST(ShippedDictionaries, CoverEveryCameoRoot) {
   EXPECT_TRUE(missing.empty()) << "roots without verbs or patterns: " << testing::PrintToString(missing);
 }
 
+// The code on `date` of the one-word actor phrase `upper`, "?" when no actor has it.
+std::string CodeOf(std::string_view upper, std::string_view date = "2020-01-01") {
+  for (const Actor& a : Shipped().actors.actors) {
+    for (const ActorPhrase& p : a.phrases) {
+      if (p.words.size() != 1 || p.words[0].text != upper) continue;
+      const DatedCode* code = ActorDictionary::CodeFor(a, *model::ParseIsoDate(date));
+      return code == nullptr ? "" : code->code;
+    }
+  }
+  return "?";
+}
+
+TEST(ShippedDictionaries, ProvincesAreCodedAsTheirCountry) {
+  // "The government of Sindh province ordered patrols": a province's government is its country's.
+  EXPECT_EQ(CodeOf("SINDH"), "PAK");
+  EXPECT_EQ(CodeOf("BALOCHISTAN"), "PAK");
+  EXPECT_EQ(CodeOf("ASSAM"), "IND");
+  EXPECT_EQ(CodeOf("KERALA"), "IND");
+}
+
+TEST(ShippedDictionaries, ArmedMovementsFollowTheirPeaceAccords) {
+  EXPECT_EQ(CodeOf("UNITA", "1995-01-01"), "AGOREB");
+  EXPECT_EQ(CodeOf("UNITA", "2010-01-01"), "AGOOPP");
+  EXPECT_EQ(CodeOf("SPLA", "1990-01-01"), "SDNREB");
+  EXPECT_EQ(CodeOf("SPLA", "2015-01-01"), "SSDMIL");
+  EXPECT_EQ(CodeOf("LTTE", "2000-01-01"), "LKAREB");
+  EXPECT_EQ(CodeOf("FSLN", "1985-01-01"), "NICGOV");
+  EXPECT_EQ(CodeOf("FSLN", "1995-01-01"), "NICOPP");
+}
+
 }  // namespace
 }  // namespace dyad::lexicon
