@@ -17,12 +17,17 @@ inline constexpr char kDefaultDictionaries[] = "dyad:" DYAD_DATA_DIR "/dictionar
 inline constexpr char kDefaultModels[] = DYAD_DATA_DIR "/models";
 inline constexpr char kDefaultGazetteer[] = DYAD_DATA_DIR "/gazetteer/places.tsv.gz";
 
+inline constexpr char kParseAllHelp[] =
+    "Tag and parse every sentence (by default coding skips the sentences that cannot yield an event; "
+    "the events are the same)";
+
 struct EngineFlags {
   std::string dictionaries = kDefaultDictionaries;
   std::string models = kDefaultModels;
   std::string gazetteer = kDefaultGazetteer;
   bool code_negated = false;
   bool allow_no_target = false;
+  bool parse_all = false;
 
   pipeline::EngineOptions ToOptions() const {
     pipeline::EngineOptions o;
@@ -31,6 +36,7 @@ struct EngineFlags {
     o.gazetteer = gazetteer == "none" ? "" : gazetteer;
     o.coder.code_negated = code_negated;
     o.coder.require_target = !allow_no_target;
+    o.parse_all = parse_all;
     return o;
   }
 };
@@ -46,6 +52,7 @@ inline void AddEngineOptions(CLI::App* cmd, EngineFlags* flags) {
   cmd->add_flag("--code-negated", flags->code_negated,
                 "Code negated verbs (\"did not sign\") too, flagged \"negated\" in modality");
   cmd->add_flag("--allow-no-target", flags->allow_no_target, "Code events that have a source but no target actor");
+  cmd->add_flag("--parse-all", flags->parse_all, kParseAllHelp);
 }
 
 }  // namespace dyad::tools

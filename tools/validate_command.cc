@@ -51,6 +51,7 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
     std::string suite, path;
     std::string models = kDefaultModels;
     bool verbose = false;
+    bool parse_all = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("validate", "Run a TABARI/PETRARCH/UniversalPetrarch validation suite");
@@ -58,6 +59,7 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
   cmd->add_option("PATH", args->path, "The suite's folder (or, for petrarch/up, its records XML)")->required();
   cmd->add_option("--models", args->models, "Directory of en-tagger.bin and en-parser.bin")->capture_default_str();
   cmd->add_flag("--verbose,-v", args->verbose, "Print each failing record: expected vs got, and its text");
+  cmd->add_flag("--parse-all", args->parse_all, kParseAllHelp);
   cmd->footer(
       "Examples:\n"
       "  dyad validate tabari ../shared/data/compat/tabari-validation\n"
@@ -80,6 +82,7 @@ void AddValidateCommand(CLI::App& app, CommandRunner* run) {
       pipeline::EngineOptions options;
       options.models_dir = args->models;
       options.dictionaries = suite->dictionaries;
+      options.parse_all = args->parse_all;
       auto engine = pipeline::Engine::Open(options);
       if (!engine.ok()) {
         std::fprintf(stderr, "dyad validate: %s\n", engine.status().message().c_str());

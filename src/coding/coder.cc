@@ -1489,7 +1489,7 @@ void Coder::CodeDocument(model::Document& doc, Workspace& ws, const SentenceAnal
     PrepareSentence(doc, i, ws, /*find_actors=*/false);  // lemmas now; the forms arena may have moved
     if (ParticipantBound(ws) >= ParticipantsPerEvent() && HasDictionaryVerb(ws)) {
       analyze(i, true);
-      ws.view.Reset(doc, doc.Tokens(doc.sentences[i]));  // parsing changes no form, lemma or match
+      ws.view.Reset(doc, doc.Tokens(doc.sentences[i]), universal_rules_);  // parsing changes no form, lemma or match
     }
     CodeSentence(doc, i, ws, out, nullptr);
   }

@@ -1177,5 +1177,18 @@ TEST(Coder, UniversalPetrarchReadsACoordinatedModifierAsAConjunct) {
   EXPECT_EQ(Summary(Code(doc, {}, "up:test").events), "IRN>USA:043 USA>IRN:043 ");
 }
 
+TEST(Coder, LazyAnalysisKeepsUniversalPetrarchsReadingOfTheParse) {
+  // The coordinated-modifier repair above must also hold when the parse arrives lazily.
+  const model::Document doc = Article({R"(Iran Iran PROPN 6 nsubj
+                                          and and CCONJ 5 cc
+                                          the the DET 5 det
+                                          United United PROPN 5 compound
+                                          States States PROPN 1 nmod
+                                          met meet VERB 0 root)"});
+  const BothWays coded = CodeBothWays(doc, "up:test");
+  EXPECT_EQ(coded.summary, "IRN>USA:043 USA>IRN:043 ");
+  EXPECT_EQ(coded.lazy, coded.full);
+}
+
 }  // namespace
 }  // namespace dyad::coding
