@@ -423,6 +423,11 @@ bool IsPeerSpec(std::string_view spec) {
   return false;
 }
 
+// The date actor codes are chosen by: an undated story takes each actor's latest code.
+model::Date CodingDate(const model::Document& doc) {
+  return doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January, std::chrono::day(1)});
+}
+
 // TABARI / PETRARCH-1 actors coded [###] (discard: "NASGUL [###]", "ONODOHER [ONO <911226] [###]")
 // or [+++] (too complex) void the sentence they are named in; `where` receives the entry.
 bool VoidingActor(const lexicon::DictionarySet& dicts, const model::Document& doc, const Coder::Workspace& ws,
@@ -430,8 +435,7 @@ bool VoidingActor(const lexicon::DictionarySet& dicts, const model::Document& do
   if (dicts.verbs.format != lexicon::VerbFormat::kTabari && dicts.verbs.format != lexicon::VerbFormat::kPetrarch1) {
     return false;
   }
-  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                         std::chrono::day(1)});
+  const model::Date date = CodingDate(doc);
   for (const ActorMatcher::Match& m : ws.matches) {
     if (m.kind != ActorMatcher::Kind::kActor) continue;
     const lexicon::Actor& actor = dicts.actors.actors[m.index];
@@ -527,8 +531,7 @@ bool Coder::IsDiscarded(const SentenceWords& words, std::string* phrase) const {
 
 bool Coder::ComposeActor(const model::Document& doc, Workspace& ws, uint32_t begin, uint32_t end,
                          Participant* p, AgentParts* agents) const {
-  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                         std::chrono::day(1)});
+  const model::Date date = CodingDate(doc);
   std::string actor_code, parenthesized;
   std::pair<uint32_t, uint32_t> parenthesized_range;
   std::string prefix, suffix;
@@ -613,8 +616,7 @@ std::string Coder::WithAgents(const std::string& actor, const AgentParts& agents
 }
 
 std::string_view Coder::BareCountryAt(const model::Document& doc, const Workspace& ws, uint32_t t) const {
-  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                         std::chrono::day(1)});
+  const model::Date date = CodingDate(doc);
   int m = ws.match_at[t];
   if (m < 0 || ws.matches[m].kind != ActorMatcher::Kind::kActor) return {};
   const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[ws.matches[m].index], date);
@@ -743,8 +745,7 @@ bool Coder::SearchModifiers(const model::Document& doc, Workspace& ws, uint32_t 
 bool Coder::PronounAntecedent(const model::Document& doc, Workspace& ws, uint32_t pronoun, bool person,
                               Participant* p) const {
   const SentenceView& view = ws.view;
-  const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                         std::chrono::day(1)});
+  const model::Date date = CodingDate(doc);
   // The nearest actor named before the pronoun in the same sentence ("Syria says it is willing"):
   // a person for he/she, anyone for it/they.
   for (size_t m = ws.matches.size(); m-- > 0;) {
@@ -911,8 +912,7 @@ void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace&
   if (dicts_->verbs.format == lexicon::VerbFormat::kTabari) {
     // TABARI reads an actor whose code on the story's date is null ("[--- <950630]") as plain
     // words: it is no participant, and the next actor may be.
-    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                           std::chrono::day(1)});
+    const model::Date date = CodingDate(doc);
     std::erase_if(ws.matches, [&](const ActorMatcher::Match& m) {
       if (m.kind != ActorMatcher::Kind::kActor) return false;
       const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[m.index], date);
@@ -979,8 +979,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   SentenceView& view = ws.view;
   const size_t n = tokens.size();
   if (trace != nullptr) {
-    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                           std::chrono::day(1)});
+    const model::Date date = CodingDate(doc);
     for (const auto& m : ws.matches) {
       SentenceTrace::Mention tm{m.begin, m.end, m.kind == ActorMatcher::Kind::kAgent, "", ""};
       if (m.kind == ActorMatcher::Kind::kActor) {
@@ -1456,8 +1455,7 @@ void Coder::CodeSentence(const model::Document& doc, size_t index, Workspace& ws
   // Remember the sentence's actors for pronouns in the sentences that follow.
   for (const auto& m : ws.matches) {
     if (m.kind != ActorMatcher::Kind::kActor) continue;
-    const model::Date date = doc.date.value_or(model::Date{std::chrono::year(2100), std::chrono::January,
-                                                           std::chrono::day(1)});
+    const model::Date date = CodingDate(doc);
     const lexicon::DatedCode* code = lexicon::ActorDictionary::CodeFor(dicts_->actors.actors[m.index], date);
     if (code == nullptr) continue;
     bool proper_person = code->code.size() >= 6 && view.IsProperNoun(m.end - 1);
