@@ -81,11 +81,19 @@ std::unique_ptr<Pipeline> Pipeline::FromModels(TaggerModel tagger, ParserModel p
   return p;
 }
 
+void Pipeline::TagSentence(model::Document& doc, const model::Sentence& s, Workspace& ws) const {
+  tagger_.tagger.Tag(doc, s, ws.tagger);
+  tagger_.lemmatizer.Lemmatize(doc, s, ws.lemma, ws.scratch);
+}
+
+void Pipeline::ParseSentence(model::Document& doc, const model::Sentence& s, Workspace& ws) const {
+  parser_.parser.Parse(doc, s, ws.parser);
+}
+
 void Pipeline::Analyze(model::Document& doc, Workspace& ws) const {
   for (const model::Sentence& s : doc.sentences) {
-    tagger_.tagger.Tag(doc, s, ws.tagger);
-    tagger_.lemmatizer.Lemmatize(doc, s, ws.lemma, ws.scratch);
-    parser_.parser.Parse(doc, s, ws.parser);
+    TagSentence(doc, s, ws);
+    ParseSentence(doc, s, ws);
   }
 }
 

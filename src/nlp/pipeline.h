@@ -68,6 +68,10 @@ class Pipeline {
   // (sentences and tokens with forms). Thread-safe.
   void Analyze(model::Document& doc, Workspace& ws) const;
   void Analyze(model::Document& doc) const;
+  // The two halves of Analyze for one sentence, for callers that parse only some sentences:
+  // upos, xpos and lemma; then head and deprel (REQUIRES: the sentence is tagged).
+  void TagSentence(model::Document& doc, const model::Sentence& s, Workspace& ws) const;
+  void ParseSentence(model::Document& doc, const model::Sentence& s, Workspace& ws) const;
 
   const TaggerModel& tagger() const { return tagger_; }
   const ParserModel& parser() const { return parser_; }

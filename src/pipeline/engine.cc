@@ -53,15 +53,13 @@ Status Engine::Code(model::Document& doc, Workspace& ws, std::vector<model::Even
   const bool lazy = traces == nullptr && !parse_all_ && nlp_ != nullptr && !doc.tokens.empty() && !IsParsed(doc);
   const size_t first = events.size();
   if (lazy) {
-    const nlp::Pipeline& nlp = *nlp_;
     auto analyze = [&](size_t index, bool parse) {
       const model::Sentence& s = doc.sentences[index];
       if (parse) {
-        nlp.parser().parser.Parse(doc, s, ws.nlp.parser);
-        return;
+        nlp_->ParseSentence(doc, s, ws.nlp);
+      } else {
+        nlp_->TagSentence(doc, s, ws.nlp);
       }
-      nlp.tagger().tagger.Tag(doc, s, ws.nlp.tagger);
-      nlp.tagger().lemmatizer.Lemmatize(doc, s, ws.nlp.lemma, ws.nlp.scratch);
     };
     coder_->CodeDocument(doc, ws.coder, analyze, events);
   } else {
