@@ -361,9 +361,25 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
   for (int m = 0; m < count && before < 0; ++m) {
     if (ws.matches[m].end <= verb && free_actor(m)) before = m;
   }
+  // TABARI: a subject pronoun that opens the clause, before any actor, stands for the sentence's
+  // first actor ("Gondor urged Bree ... and then it asked that Rohan assist": Gondor asks); the
+  // actor after it is then a target.
+  int pronoun_before = -1;
+  if (source < 0 && by_actor < 0 && dicts_->verbs.format == lexicon::VerbFormat::kTabari) {
+    const uint32_t first = before >= 0 ? ws.matches[before].begin : static_cast<uint32_t>(verb);
+    for (uint32_t t = 0; t < first && pronoun_before < 0; ++t) {
+      std::string_view w = view.Form(t);
+      if (!in_clause(t) || !(IsWord(w, "it") || IsWord(w, "they") || IsWord(w, "he") || IsWord(w, "she"))) continue;
+      for (int m = 0; m < count && pronoun_before < 0; ++m) {
+        if (ws.matches[m].end <= t && actor_at(m)) pronoun_before = m;
+      }
+    }
+  }
   if (by_actor >= 0) {
     source = by_actor;
     if (target < 0) target = before;
+  } else if (pronoun_before >= 0) {
+    source = pronoun_before;
   } else if (source < 0) {
     source = before;
   }
@@ -381,6 +397,7 @@ void Coder::LinearRoles(const model::Document& doc, Workspace& ws, size_t verb, 
       const uint32_t b = ws.matches[m].begin;
       if (b > verb && in_clause(b) && (m < taken.first || m > taken.last) && actor_at(m)) target = m;
     }
+    if (target < 0 && pronoun_before >= 0) target = before;
     // TABARI: an object pronoun after the verb stands for the sentence's first actor that is not
     // the source ("Gondor asked him" -> the first actor named).
     bool pronoun = false;

@@ -163,6 +163,14 @@ TEST(CoderLinear, AnActorAfterAConjunctionStartsAClauseAndObjectPronounsNameTheF
   EXPECT_EQ(CodeText("Gondor condemned Mordor on Monday and Rohan attacked him ."), "GON>MOR:122 ROH>GON:190 ");
 }
 
+TEST(CoderLinear, ASubjectPronounOpeningAClauseNamesTheFirstActor) {
+  // "it" stands for Gondor, and Rohan, named after it but before the verb, is the target.
+  EXPECT_EQ(CodeText("Gondor condemned Mordor on Monday and then it said that Rohan attacked ."),
+            "GON>MOR:122 GON>ROH:190 ");
+  // After the clause's first actor a pronoun changes nothing.
+  EXPECT_EQ(CodeText("Gondor said that it condemned Mordor ."), "GON>MOR:122 ");
+}
+
 TEST(CoderLinear, AnActorNullOnTheStorysDateIsPlainWords) {
   // The story is of 1995-01-01, when the steward's code is "---": Gondor is the target.
   EXPECT_EQ(CodeText("Arnor condemned the Steward in Gondor ."), "ARN>GON:122 ");

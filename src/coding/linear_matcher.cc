@@ -66,14 +66,24 @@ bool LinearMatcher::WordMatches(const SentenceView& view, size_t token, const le
   return TextMatches(view.Form(token), word.text, stem) || TextMatches(view.Lemma(token), word.text, stem);
 }
 
-int LinearMatcher::MatchAdjacent(const Context& ctx, const lexicon::WordSeq& seq, uint32_t begin, int depth) const {
+int LinearMatcher::MatchWords(const Context& ctx, const lexicon::WordSeq& seq, uint32_t begin, int depth) const {
   uint32_t pos = begin;
+  bool adjacent = true;  // the first word starts at `begin`
   for (const lexicon::PatternWord& w : seq) {
     if (IsSlot(w.kind) || w.kind == lexicon::WordKind::kVerb) return -1;
+    // TABARI: words written apart ("LOUDLY INCLUDED") may have other words between them, words
+    // joined by '_' must touch; the element as a whole spans at most kMaxLiteralTokens. In
+    // PETRARCH-1 the words of a member always touch ("AUSTRIAN FLORIN" misses "austrian gold florin").
+    const bool gaps = !adjacent && dict_.format == lexicon::VerbFormat::kTabari;
+    const uint32_t last_start = gaps ? begin + kMaxLiteralTokens - 1 : pos;
+    int count = 0;
     int ends[kMaxEnds];
-    int count = LiteralEnds(ctx, w, pos, depth, ends, kMaxEnds);
+    for (uint32_t start = pos; start <= last_start && count == 0; ++start) {
+      count = LiteralEnds(ctx, w, start, depth, ends, kMaxEnds);
+    }
     if (count == 0) return -1;
     pos = static_cast<uint32_t>(*std::min_element(ends, ends + count));
+    adjacent = w.joined;
   }
   return static_cast<int>(pos);
 }
@@ -103,12 +113,12 @@ int LinearMatcher::LiteralEnds(const Context& ctx, const lexicon::PatternWord& e
       const lexicon::Synset* set = dict_.FindSynset(e.text);
       if (set == nullptr) break;
       for (const lexicon::SynsetMember& m : set->members) {
-        if (!m.words.empty()) add(MatchAdjacent(ctx, m.words, begin, depth + 1));
+        if (!m.words.empty()) add(MatchWords(ctx, m.words, begin, depth + 1));
       }
       break;
     }
     case lexicon::WordKind::kAlternatives:
-      for (const lexicon::WordSeq& alt : e.alternatives) add(MatchAdjacent(ctx, alt, begin, depth + 1));
+      for (const lexicon::WordSeq& alt : e.alternatives) add(MatchWords(ctx, alt, begin, depth + 1));
       break;
     default:
       break;

@@ -79,8 +79,8 @@ class LinearMatcher {
     bool compound = false;
     int literals = 0;
   };
-  // End (exclusive) of `seq` read as adjacent words from `begin`, or -1.
-  int MatchAdjacent(const Context& ctx, const lexicon::WordSeq& seq, uint32_t begin, int depth) const;
+  // End (exclusive) of the earliest match of the words of `seq` from `begin`, or -1.
+  int MatchWords(const Context& ctx, const lexicon::WordSeq& seq, uint32_t begin, int depth) const;
   // Calls out[k] for each end (exclusive) of a match of literal element `e` starting at `begin`;
   // returns how many (at most `cap`).
   int LiteralEnds(const Context& ctx, const lexicon::PatternWord& e, uint32_t begin, int depth, int* out,

@@ -20,6 +20,7 @@ constexpr std::string_view kVerbs = R"(
 &CURRENCY
 +DUCATS
 +GOLD_CROWNS
++SILVER MARKS
 </SYNSETS>
 RESTORE [064]
 - * &TIETYPES TIES [902]
@@ -36,6 +37,9 @@ PLAN [---]
 - IN *  [072]
 - SAID WOULD_*_TALKS  [102]
 - SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS  [111]
+OFFER [050]
+- * { WARM SUPPORT | FULL_AID }  [051]
+- * &CURRENCY  [052]
 )";
 
 struct Sentence {
@@ -169,6 +173,15 @@ TEST_F(LinearMatcherTest, Alternatives) {
   EXPECT_EQ(Code("[Gondor] plans for a total boycott of [Mordor]", "PLAN", "plans"), "172");
   EXPECT_EQ(Code("[Gondor] plans for an embargo", "PLAN", "plans"), "172");
   EXPECT_EQ(Code("[Gondor] plans for a total ban", "PLAN", "plans"), "");
+}
+
+TEST_F(LinearMatcherTest, WordsWrittenApartMayHaveWordsBetweenThem) {
+  EXPECT_EQ(Code("[Gondor] will offer warm and open support", "OFFER", "offer"), "051");
+  EXPECT_EQ(Code("[Gondor] will offer silver and copper marks", "OFFER", "offer"), "052");
+  // Still in order, and words joined by '_' still touch.
+  EXPECT_EQ(Code("[Gondor] will offer support warm", "OFFER", "offer"), "");
+  EXPECT_EQ(Code("[Gondor] will offer full military aid", "OFFER", "offer"), "");
+  EXPECT_EQ(Code("[Gondor] will offer gold and crowns", "OFFER", "offer"), "");
 }
 
 TEST_F(LinearMatcherTest, AdjacencyToTheVerb) {
