@@ -899,9 +899,13 @@ int Coder::SubjectOf(const SentenceView& view, size_t verb) const {
   return -1;
 }
 
+void Coder::ResetView(const model::Document& doc, size_t index, Workspace& ws) const {
+  ws.view.Reset(doc, doc.Tokens(doc.sentences[index]), universal_rules_);
+}
+
 void Coder::PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors) const {
   auto tokens = doc.Tokens(doc.sentences[index]);
-  ws.view.Reset(doc, tokens, universal_rules_);
+  ResetView(doc, index, ws);
   ws.words.Reset(ws.view, vocabulary_);
   const size_t n = tokens.size();
   ws.forms.resize(n);
@@ -1487,7 +1491,7 @@ void Coder::CodeDocument(model::Document& doc, Workspace& ws, const SentenceAnal
     PrepareSentence(doc, i, ws, /*find_actors=*/false);  // lemmas now; the forms arena may have moved
     if (ParticipantBound(ws) >= ParticipantsPerEvent() && HasDictionaryVerb(ws)) {
       analyze(i, true);
-      ws.view.Reset(doc, doc.Tokens(doc.sentences[i]), universal_rules_);  // parsing changes no form, lemma or match
+      ResetView(doc, i, ws);  // parsing changes no form, lemma or match
     }
     CodeSentence(doc, i, ws, out, nullptr);
   }

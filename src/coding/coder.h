@@ -137,6 +137,9 @@ class Coder {
   // ws.matches and ws.match_at when `find_actors` is false (they read forms alone, which tagging
   // and parsing leave as they are).
   void PrepareSentence(const model::Document& doc, size_t index, Workspace& ws, bool find_actors = true) const;
+  // Reads sentence `index` into ws.view with this dictionary set's reading of the parse; the one
+  // place that sets it, so a re-read after a late parse reads as the first one did.
+  void ResetView(const model::Document& doc, size_t index, Workspace& ws) const;
   // REQUIRES: PrepareSentence() has run on the sentence as it is now tagged and parsed.
   void CodeSentence(const model::Document& doc, size_t index, Workspace& ws, std::vector<model::Event>& out,
                     SentenceTrace* trace) const;
