@@ -1,5 +1,6 @@
 // Tests of the nlp stage: training learns a tiny treebank, models survive a save/load round trip
 // and reject damaged files, the parser always returns a tree, and threads agree.
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +30,7 @@ class TinyTreebank : public ::testing::Test {
     TaggerOptions topt;
     topt.epochs = 10;
     topt.dict_min_count = 1000;  // make the classifier, not the dictionary, do the work
+    topt.pair_min_count = 1;     // most of the fixture's tag pairs occur once or twice
     TaggerModel tm;
     tm.info = "test";
     tm.tagger = Tagger::Train(*docs_, {}, topt, nullptr);
@@ -153,6 +155,44 @@ TEST_F(TinyTreebank, ParserAlwaysReturnsATree) {
       EXPECT_EQ(t.deprel == model::kDeprelRoot, t.head == -1);
     }
   }
+}
+
+// The tagger outputs only (UPOS, XPOS) pairs seen pair_min_count times in training. The same
+// weights without the restriction output other pairs on the same word salad, so the check bites.
+TEST_F(TinyTreebank, TaggerOutputsOnlyAllowedPairs) {
+  TaggerOptions options;
+  options.epochs = 10;
+  options.dict_min_count = 1000;
+  options.pair_min_count = 2;  // drops the fixture's single AUX, VERB/VBN, PRON, ... tokens
+  const Tagger restricted = Tagger::Train(*docs_, {}, options, nullptr);
+  options.pair_min_count = 0;
+  const Tagger unrestricted = Tagger::Train(*docs_, {}, options, nullptr);
+  EXPECT_TRUE(unrestricted.allowed_pairs().empty());
+  const std::span<const uint16_t> allowed = restricted.allowed_pairs();
+  ASSERT_FALSE(allowed.empty());
+  EXPECT_TRUE(std::is_sorted(allowed.begin(), allowed.end()));
+  auto is_allowed = [&](const model::Token& t) {
+    return std::binary_search(allowed.begin(), allowed.end(), static_cast<uint16_t>(t.upos << 8 | t.xpos));
+  };
+  EXPECT_TRUE(std::binary_search(allowed.begin(), allowed.end(),
+                                 static_cast<uint16_t>(model::UposId("NOUN") << 8 | model::XposId("NNS"))));
+  EXPECT_FALSE(std::binary_search(allowed.begin(), allowed.end(),
+                                  static_cast<uint16_t>(model::UposId("VERB") << 8 | model::XposId("VBN"))));
+  const std::vector<std::string> vocab = {"They", "do", "n't", "want", "attacked", "were", "two", "an",
+                                          "Geneva", "wanted", "xyzzy", "Quux", "42", "signing", "the", "."};
+  std::mt19937 rng(5);
+  TaggerWorkspace ws;
+  size_t outside = 0;
+  for (int k = 0; k < 100; ++k) {
+    std::vector<std::string> words;
+    for (int i = 0, n = 1 + rng() % 20; i < n; ++i) words.push_back(vocab[rng() % vocab.size()]);
+    model::Document a = MakeSentence(words), b = a;
+    restricted.Tag(a, a.sentences[0], ws);
+    unrestricted.Tag(b, b.sentences[0], ws);
+    for (const model::Token& t : a.tokens) EXPECT_TRUE(is_allowed(t)) << int{t.upos} << "/" << int{t.xpos};
+    for (const model::Token& t : b.tokens) outside += !is_allowed(t);
+  }
+  EXPECT_GT(outside, 0u);
 }
 
 TEST_F(TinyTreebank, ThreadsGiveTheSameOutputAsOneThread) {

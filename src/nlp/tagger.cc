@@ -20,7 +20,13 @@ constexpr int kX = model::kXposCount;
 constexpr size_t kPad = 2;          // boundary infos before and after the sentence
 constexpr size_t kMaxFeatures = 48;
 
-constexpr uint64_t kExactSeed = 0x1, kLowerSeed = 0x2, kWordnetSeed = 0x3;
+constexpr uint64_t kExactSeed = 0x1, kLowerSeed = 0x2, kWordnetSeed = 0x3, kPairSeed = 0x4;
+
+// Tag dictionary key of an allowed (UPOS, XPOS) pair; its value is the pair's training count.
+uint64_t PairKey(uint16_t pair) {
+  const char bytes[2] = {static_cast<char>(pair >> 8), static_cast<char>(pair & 0xff)};
+  return HashBytes(std::string_view(bytes, 2), kPairSeed);
+}
 
 // Suffixes whose removal (and the given ending) may leave a WordNet lemma, grouped: the WordNet
 // classes found after removing group g's suffixes fill bits 4g+4 .. 4g+7 of the feature value.
@@ -103,6 +109,24 @@ void BestTags(const T* scores, uint8_t* upos, uint8_t* xpos) {
   *xpos = static_cast<uint8_t>(bx);
 }
 
+// The allowed pair with the highest sum of its UPOS and XPOS scores (the first one on ties, so
+// the choice is deterministic); with no allowed pairs (older models), each tag set's argmax.
+template <typename T>
+void BestAllowedTags(const T* scores, std::span<const uint16_t> pairs, uint8_t* upos, uint8_t* xpos) {
+  if (pairs.empty()) return BestTags(scores, upos, xpos);
+  uint16_t best = pairs[0];
+  T best_score = scores[best >> 8] + scores[kU + (best & 0xff)];
+  for (uint16_t pair : pairs.subspan(1)) {
+    T score = scores[pair >> 8] + scores[kU + (pair & 0xff)];
+    if (score > best_score) {
+      best_score = score;
+      best = pair;
+    }
+  }
+  *upos = static_cast<uint8_t>(best >> 8);
+  *xpos = static_cast<uint8_t>(best & 0xff);
+}
+
 struct SentenceRef {
   uint32_t doc, sentence;
 };
@@ -166,7 +190,7 @@ void Tagger::Tag(model::Document& doc, const model::Sentence& s, TaggerWorkspace
       size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data());
       int32_t scores[kNumClasses] = {};
       weights_.Score(std::span<const uint64_t>(ws.features.data(), nf), scores);
-      BestTags(scores, &upos, &xpos);
+      BestAllowedTags(scores, std::span<const uint16_t>(pairs_), &upos, &xpos);
     }
     toks[i].upos = upos;
     toks[i].xpos = xpos;
@@ -186,6 +210,7 @@ void BuildDictionary(std::span<const model::Document> docs, int folds, int skip,
   std::unordered_map<std::string, std::map<uint16_t, uint32_t>> exact;
   std::unordered_map<std::string, uint64_t> lower_sets;
   std::unordered_map<std::string, uint64_t> exact_sets;
+  std::map<uint16_t, uint32_t> pair_counts;
   std::string lower;
   for (size_t di = 0; di < docs.size(); ++di) {
     if (skip >= 0 && static_cast<int>(di % folds) == skip) continue;
@@ -194,6 +219,7 @@ void BuildDictionary(std::span<const model::Document> docs, int folds, int skip,
       if (t.upos == 0 || t.xpos == 0) continue;
       std::string form(d.Form(t));
       exact[form][static_cast<uint16_t>(t.upos << 8 | t.xpos)]++;
+      pair_counts[static_cast<uint16_t>(t.upos << 8 | t.xpos)]++;
       exact_sets[form] |= uint64_t{1} << t.xpos;
       AsciiLower(form, lower);
       lower_sets[lower] |= uint64_t{1} << t.xpos;
@@ -232,6 +258,11 @@ void BuildDictionary(std::span<const model::Document> docs, int folds, int skip,
   if (options.wordnet != nullptr) {
     for (const auto& [word, bits] : *options.wordnet) items.emplace_back(HashBytes(word, kWordnetSeed), bits);
   }
+  if (options.pair_min_count > 0) {
+    for (const auto& [pair, count] : pair_counts) {
+      if (count >= static_cast<uint32_t>(options.pair_min_count)) items.emplace_back(PairKey(pair), count);
+    }
+  }
   dictionary->Build(items);
 }
 
@@ -242,9 +273,11 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
   Tagger tagger;
   size_t unambiguous = 0;
   BuildDictionary(train, 1, -1, options, &tagger.dictionary_, &tagger.ambiguity_, &unambiguous);
+  tagger.FindAllowedPairs();
   if (log) {
-    log(fmt::format("tagger: {} dictionary entries, {} tagged by the dictionary, {} ambiguity classes",
-                    tagger.dictionary_.size(), unambiguous, tagger.ambiguity_.size()));
+    log(fmt::format("tagger: {} dictionary entries, {} tagged by the dictionary, {} ambiguity classes, "
+                    "{} allowed tag pairs",
+                    tagger.dictionary_.size(), unambiguous, tagger.ambiguity_.size(), tagger.pairs_.size()));
   }
   // Training sentences see dictionaries built without their own fold (jackknifing), so that
   // ambiguity classes are as incomplete as they are for new text: with the full dictionary a
@@ -286,6 +319,8 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
           std::span<const uint64_t> f(ws.features.data(), nf);
           float scores[kNumClasses] = {};
           trainer.Score(f, scores);
+          // Updates follow each tag set's argmax: decoding allowed pairs here as well gave dev
+          // UPOS 95.39 instead of 95.45.
           BestTags(scores, &upos, &xpos);
           if (toks[i].upos != 0 && upos != toks[i].upos) {
             trainer.Update(f, toks[i].upos, 1.0f);
@@ -330,6 +365,16 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
   return tagger;
 }
 
+void Tagger::FindAllowedPairs() {
+  pairs_.clear();
+  for (int u = 1; u < kU; ++u) {
+    for (int x = 1; x < kX; ++x) {
+      const auto pair = static_cast<uint16_t>(u << 8 | x);
+      if (dictionary_.Get(PairKey(pair), 0) != 0) pairs_.push_back(pair);
+    }
+  }
+}
+
 void Tagger::Save(ByteWriter& w) const {
   w.U32(static_cast<uint32_t>(ambiguity_.size()));
   for (uint64_t set : ambiguity_) w.U64(set);
@@ -343,6 +388,7 @@ Status Tagger::Load(ByteReader& r, uint32_t version) {
   ambiguity_.resize(classes);
   for (uint64_t& set : ambiguity_) set = r.U64();
   if (!dictionary_.Load(r)) return DataLossError("tagger: bad tag dictionary");
+  FindAllowedPairs();
   if (!weights_.Load(r, version) || weights_.num_classes() != kNumClasses) return DataLossError("tagger: bad weights");
   return Status::Ok();
 }
