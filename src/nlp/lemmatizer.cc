@@ -87,6 +87,40 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
 
 uint64_t KeyOf(uint64_t seed, std::string_view s, uint64_t tag) { return HashCombine(HashBytes(s, seed), tag); }
 
+// The tag whose lemmas are the same words as `xpos`'s: a form the lexicon knows only under the
+// other tag of the pair keeps its lemma ("recieved" seen as VBN, tagged VBD). 0: none.
+uint8_t SameLemmaTag(uint8_t xpos) {
+  static const std::pair<uint8_t, uint8_t> pairs[] = {
+      {model::XposId("VBD"), model::XposId("VBN")}, {model::XposId("VB"), model::XposId("VBP")},
+      {model::XposId("JJR"), model::XposId("RBR")}, {model::XposId("JJS"), model::XposId("RBS")}};
+  for (const auto& [a, b] : pairs) {
+    if (xpos == a) return b;
+    if (xpos == b) return a;
+  }
+  return 0;
+}
+
+// Writes `lower` with every run of three or more equal letters cut to `keep` letters ("sooooo" ->
+// "soo" or "so"); false when it has no such run or is one run only ("WWW", "zzz").
+bool CutLetterRuns(std::string_view lower, size_t keep, std::string& out) {
+  out.clear();
+  if (lower.empty() || lower.find_first_not_of(lower.front()) == std::string_view::npos) return false;
+  bool cut = false;
+  for (size_t i = 0; i < lower.size();) {
+    size_t j = i;
+    while (j < lower.size() && lower[j] == lower[i]) ++j;
+    const bool letter = lower[i] >= 'a' && lower[i] <= 'z';
+    if (letter && j - i >= 3) {
+      out.append(keep, lower[i]);
+      cut = true;
+    } else {
+      out.append(lower.substr(i, j - i));
+    }
+    i = j;
+  }
+  return cut;
+}
+
 class StringPool {
  public:
   explicit StringPool(std::string* blob) : blob_(blob) {}
@@ -235,6 +269,16 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
       return out;
     }
     return Stored(v);
+  }
+  if (uint8_t same = SameLemmaTag(xpos); same != 0) {
+    v = lexicon_.Get(KeyOf(kLowerSeed, scratch, same));
+    if (v != UINT32_MAX) return Stored(v);
+  }
+  // Letters drawn out for emphasis ("sooooo", "prettty"): the word with the run cut to two letters,
+  // then to one, when the lexicon knows it under this tag.
+  for (size_t keep = 2; keep >= 1 && CutLetterRuns(scratch, keep, out); --keep) {
+    v = lexicon_.Get(KeyOf(kLowerSeed, out, xpos));
+    if (v != UINT32_MAX) return Stored(v);
   }
   if (uint64_t cls = WordnetClass(xpos); cls != 0) {
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));

@@ -3,6 +3,9 @@
 // For a token with its XPOS tag, the first source that knows it wins:
 //   1. the training lexicon, keyed by (form, XPOS), then (lowercase form, XPOS): the most frequent
 //      lemma seen in training (covers ~97% of EWT test tokens, including "n't" -> "not");
+//   1b. the lexicon under the tag whose lemmas are the same words (VBD/VBN, VB/VBP, JJR/RBR,
+//      JJS/RBS: "recieved" seen as VBN, tagged VBD), then the form with letters drawn out for
+//      emphasis cut back ("sooooo" -> "so", "prettty" -> "pretty");
 //   2. WordNet's morphological exceptions (noun/verb/adj/adv .exc) for inflected tags:
 //      "geese" NNS -> "goose", "fled" VBD -> "flee";
 //   3. suffix rules learned from the training pairs: for (XPOS, longest known ending of up to 6

@@ -428,6 +428,32 @@ TEST(Lemmatizer, ProperNounsKeepTheirWrittenCaseUnlessLowercaseOrAllCaps) {
   EXPECT_EQ(lem->Lemma("TEXAS", model::XposId("NNP"), out, scratch), "Texas");
 }
 
+TEST(Lemmatizer, FormKnownUnderATagWithTheSameLemmasKeepsItsLemma) {
+  auto docs = ParseFixture(TokenFixture({{"recieved", "receive", "VERB", "VBN"},
+                                         {"recomend", "recommend", "VERB", "VB"},
+                                         {"worked", "work", "VERB", "VBD"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("recieved", model::XposId("VBD"), out, scratch), "receive");
+  EXPECT_EQ(lem->Lemma("recomend", model::XposId("VBP"), out, scratch), "recommend");
+  EXPECT_EQ(lem->Lemma("recomend", model::XposId("NN"), out, scratch), "recomend");  // a noun's lemma differs
+}
+
+TEST(Lemmatizer, LettersDrawnOutForEmphasisAreCut) {
+  auto docs = ParseFixture(TokenFixture({{"so", "so", "ADV", "RB"}, {"pretty", "pretty", "ADV", "RB"},
+                                         {"ew", "ew", "INTJ", "UH"}, {"e", "e", "INTJ", "UH"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("Sooooo", model::XposId("RB"), out, scratch), "so");
+  EXPECT_EQ(lem->Lemma("prettty", model::XposId("RB"), out, scratch), "pretty");
+  EXPECT_EQ(lem->Lemma("ewww", model::XposId("UH"), out, scratch), "ew");
+  EXPECT_EQ(lem->Lemma("hmmmm", model::XposId("UH"), out, scratch), "hmmmm");  // no known word: as written
+  EXPECT_EQ(lem->Lemma("eee", model::XposId("UH"), out, scratch), "eee");  // one letter only: an acronym or a sound
+  EXPECT_EQ(lem->Lemma("sooo", model::XposId("NN"), out, scratch), "sooo");  // known under another tag only
+}
+
 TEST(Lemmatizer, TitleCasesUnseenNamesInAllCapsText) {
   auto docs = ParseFixture(TokenFixture({{"storm", "storm", "NOUN", "NN"}}));
   auto lem = Lemmatizer::Train(docs, "", nullptr);
