@@ -139,6 +139,24 @@ class StringPool {
   std::map<std::string, uint32_t> index_;
 };
 
+// A contracted "is"/"has" ("'s", VBZ) before "been", "got" or "had", adverbs between: "has" ("it's
+// been", "she's never had"), which EWT lemmatizes "have"; its lexicon lemma is the far more
+// frequent "be".
+bool IsContractedHas(const model::Document& doc, const model::Sentence& s, uint32_t i) {
+  static const uint8_t vbz = model::XposId("VBZ"), rb = model::XposId("RB");
+  const model::Token& t = doc.tokens[i];
+  std::string_view form = doc.Form(t);
+  if (t.xpos != vbz || (form != "'s" && form != "’s" && form != "s" && form != "'S")) return false;
+  uint32_t j = i + 1;
+  while (j < s.token_end && doc.tokens[j].xpos == rb) ++j;
+  if (j == s.token_end) return false;
+  std::string_view next = doc.Form(doc.tokens[j]);
+  for (std::string_view participle : {"been", "got", "gotten", "had"}) {
+    if (EqualsIgnoringAsciiCase(next, participle)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
@@ -359,7 +377,8 @@ void Lemmatizer::Lemmatize(model::Document& doc, const model::Sentence& s, std::
   const bool all_caps_text = SentenceCasing(doc, doc.Tokens(s)) == kAllCapsSentence;
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     model::Token& t = doc.tokens[i];
-    std::string_view lemma = Lemma(doc.Form(t), t.xpos, out, scratch, all_caps_text);
+    std::string_view lemma =
+        IsContractedHas(doc, s, i) ? "have" : Lemma(doc.Form(t), t.xpos, out, scratch, all_caps_text);
     if (lemma == doc.Form(t)) {
       t.lemma_start = t.form_start;
       t.lemma_length = t.form_length;

@@ -22,6 +22,7 @@
 // Base-form verbs (VB, VBP) get the WordNet checks of step 3 too ("share" stays "share", not
 // "shbe" from "are" -> "be"); whole-word edits that keep no byte of the form ("are" -> "be",
 // "'s" -> "be") are lexicon entries only, never suffix rules.
+// In running text, a contracted "has" ("it's been", "she's got") is "have", not the lexicon's "be".
 // Proper nouns (NNP, NNPS) and addresses keep their case; other words are lemmatized in
 // lowercase, as in UD English. Thread safety: const after Train/Load; callers pass their own scratch string.
 #ifndef DYAD_NLP_LEMMATIZER_H_

@@ -454,6 +454,22 @@ TEST(Lemmatizer, LettersDrawnOutForEmphasisAreCut) {
   EXPECT_EQ(lem->Lemma("sooo", model::XposId("NN"), out, scratch), "sooo");  // known under another tag only
 }
 
+TEST(Lemmatizer, ContractedHasBeforeAParticipleIsHave) {
+  std::vector<std::array<std::string, 4>> tokens(3, {"'s", "be", "AUX", "VBZ"});
+  auto lem = Lemmatizer::Train(ParseFixture(TokenFixture(tokens)), "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  auto text = ParseFixture(
+      "1\tIt\tit\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n2\t's\thave\tAUX\tVBZ\t_\t4\taux\t_\t_\n"
+      "3\tnever\tnever\tADV\tRB\t_\t4\tadvmod\t_\t_\n4\tbeen\tbe\tAUX\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tit\tit\tPRON\tPRP\t_\t6\tnsubj\t_\t_\n6\t's\tbe\tAUX\tVBZ\t_\t7\tcop\t_\t_\n"
+      "7\tgood\tgood\tADJ\tJJ\t_\t4\tconj\t_\t_\n\n");
+  model::Document& doc = text[0];
+  std::string out, scratch;
+  lem->Lemmatize(doc, doc.sentences[0], out, scratch);
+  EXPECT_EQ(doc.Lemma(doc.tokens[1]), "have");
+  EXPECT_EQ(doc.Lemma(doc.tokens[5]), "be");
+}
+
 TEST(Lemmatizer, TitleCasesUnseenNamesInAllCapsText) {
   auto docs = ParseFixture(TokenFixture({{"storm", "storm", "NOUN", "NN"}}));
   auto lem = Lemmatizer::Train(docs, "", nullptr);
