@@ -157,6 +157,18 @@ bool IsContractedHas(const model::Document& doc, const model::Sentence& s, uint3
   return false;
 }
 
+// A noun ending in "s" none of whose singulars is a noun ("earnings", "whereabouts", "feces"; not
+// "statistics", as "statistic" is one): as NNS it is its own lemma, which suffix rules would cut.
+template <typename IsNoun>
+bool IsOwnPluralNoun(std::string_view w, const IsNoun& is_noun) {
+  if (!w.ends_with('s') || w.size() < 3) return false;
+  std::string singular(w.substr(0, w.size() - 1));
+  if (is_noun(singular)) return false;
+  if (w.ends_with("es") && is_noun(w.substr(0, w.size() - 2))) return false;
+  if (w.ends_with("ies") && is_noun(singular.replace(singular.size() - 2, 2, "y"))) return false;
+  return true;
+}
+
 }  // namespace
 
 StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
@@ -259,9 +271,15 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
   items.clear();
   if (!wordnet_dir.empty()) {
     DYAD_ASSIGN_OR_RETURN(WordnetClasses classes, ReadWordnetClasses(wordnet_dir));
+    auto is_noun = [&classes](std::string_view w) {
+      auto it = std::lower_bound(classes.begin(), classes.end(), w,
+                                 [](const auto& entry, std::string_view key) { return entry.first < key; });
+      return it != classes.end() && it->first == w && (it->second & kWordnetNoun);
+    };
     for (const auto& [word, bits] : classes) {
       if (bits & kWordnetVerb) items.emplace_back(KeyOf(kKnownSeed, word, 2), 1);
       if (bits & kWordnetAdj) items.emplace_back(KeyOf(kKnownSeed, word, 3), 1);
+      if ((bits & kWordnetNoun) && IsOwnPluralNoun(word, is_noun)) items.emplace_back(KeyOf(kKnownSeed, word, 1), 1);
     }
   }
   lem.known_.Build(items);
@@ -301,6 +319,11 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
   if (uint64_t cls = WordnetClass(xpos); cls != 0) {
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
     if (v != UINT32_MAX) return Stored(v);
+  }
+  static const uint8_t nns = model::XposId("NNS");
+  if (xpos == nns && known_.Get(KeyOf(kKnownSeed, scratch, 1)) != UINT32_MAX) {
+    out.assign(scratch);
+    return out;
   }
   // A past form tagged as a base form ("troops shot two men": VBP) is no verb of its own in
   // WordNet, but its exception list knows it.

@@ -8,6 +8,8 @@
 //      emphasis cut back ("sooooo" -> "so", "prettty" -> "pretty");
 //   2. WordNet's morphological exceptions (noun/verb/adj/adv .exc) for inflected tags:
 //      "geese" NNS -> "goose", "fled" VBD -> "flee";
+//   2b. a plural noun WordNet knows as a lemma of its own, with no singular noun ("earnings",
+//      "whereabouts"), is its own lemma as NNS;
 //   3. suffix rules learned from the training pairs: for (XPOS, longest known ending of up to 6
 //      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y");
 //      for verbs and adjectives, a shorter ending's edit wins when only it gives a lemma in
@@ -75,7 +77,8 @@ class Lemmatizer {
   HashIndex lexicon_;    // (form or lowercase form, xpos) -> offset << 8 | length in strings_
   HashIndex exceptions_; // (wordnet class, lowercase form) -> same
   HashIndex rules_;      // (xpos, ending) -> rule index
-  HashIndex known_;      // (wordnet class, lemma) -> 1: WordNet's verbs and adjectives
+  HashIndex known_;      // (wordnet class, lemma) -> 1: WordNet's verbs and adjectives, and
+                         // (class 1) its plural-only nouns
   std::vector<Rule> rules_list_;
   std::string strings_;
 };

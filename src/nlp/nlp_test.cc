@@ -454,6 +454,23 @@ TEST(Lemmatizer, LettersDrawnOutForEmphasisAreCut) {
   EXPECT_EQ(lem->Lemma("sooo", model::XposId("NN"), out, scratch), "sooo");  // known under another tag only
 }
 
+TEST(Lemmatizer, PluralOnlyNounsAreTheirOwnLemma) {
+  auto docs = ParseFixture(TokenFixture({{"cats", "cat", "NOUN", "NNS"}, {"dogs", "dog", "NOUN", "NNS"}}));
+  std::string dir = ::testing::TempDir() + "/wn-plural";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  for (const char* f : {"index.verb", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/index.noun") << "  license line\nearnings n 1 1 @ 1 0 01\nstatistic n 1 1 @ 1 0 01\n"
+                                        "statistics n 1 1 @ 1 0 01\nwhereabouts n 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("Earnings", model::XposId("NNS"), out, scratch), "earnings");
+  EXPECT_EQ(lem->Lemma("whereabouts", model::XposId("NNS"), out, scratch), "whereabouts");
+  EXPECT_EQ(lem->Lemma("statistics", model::XposId("NNS"), out, scratch), "statistic");  // has a singular
+  EXPECT_EQ(lem->Lemma("birds", model::XposId("NNS"), out, scratch), "bird");
+}
+
 TEST(Lemmatizer, ContractedHasBeforeAParticipleIsHave) {
   std::vector<std::array<std::string, 4>> tokens(3, {"'s", "be", "AUX", "VBZ"});
   auto lem = Lemmatizer::Train(ParseFixture(TokenFixture(tokens)), "", nullptr);
