@@ -80,6 +80,13 @@ bool IsAllCaps(std::string_view s) {
          std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// "Jamaican", "Anglo-Saxon": a capital, then a lowercase letter, then letters and hyphens.
+bool IsCapitalizedWord(std::string_view s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  return s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' &&
+         std::all_of(s.begin(), s.end(), [&](char c) { return letter(c) || c == '-'; });
+}
+
 bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
@@ -291,7 +298,7 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::string& out,
-                                   std::string& scratch, bool all_caps_text) const {
+                                   std::string& scratch, bool all_caps_text, bool mid_plain_text) const {
   uint32_t v = lexicon_.Get(KeyOf(kExactSeed, form, xpos));
   if (v != UINT32_MAX) return Stored(v);
   AsciiLower(form, scratch);
@@ -315,6 +322,11 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
   for (size_t keep = 2; keep >= 1 && CutLetterRuns(scratch, keep, out); --keep) {
     v = lexicon_.Get(KeyOf(kLowerSeed, out, xpos));
     if (v != UINT32_MAX) return Stored(v);
+  }
+  static const uint8_t jj = model::XposId("JJ");
+  if (xpos == jj && mid_plain_text && IsCapitalizedWord(form)) {
+    out.assign(form);
+    return out;
   }
   if (uint64_t cls = WordnetClass(xpos); cls != 0) {
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
@@ -397,12 +409,19 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
 
 void Lemmatizer::Lemmatize(model::Document& doc, const model::Sentence& s, std::string& out,
                            std::string& scratch) const {
-  const bool all_caps_text = SentenceCasing(doc, doc.Tokens(s)) == kAllCapsSentence;
+  const uint8_t casing = SentenceCasing(doc, doc.Tokens(s));
+  bool after_word = false;  // a letter or digit came earlier in the sentence
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     model::Token& t = doc.tokens[i];
-    std::string_view lemma =
-        IsContractedHas(doc, s, i) ? "have" : Lemma(doc.Form(t), t.xpos, out, scratch, all_caps_text);
-    if (lemma == doc.Form(t)) {
+    std::string_view form = doc.Form(t);
+    std::string_view lemma = IsContractedHas(doc, s, i)
+                                 ? "have"
+                                 : Lemma(form, t.xpos, out, scratch, casing == kAllCapsSentence,
+                                         casing == 0 && after_word);
+    after_word = after_word || std::any_of(form.begin(), form.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                 });
+    if (lemma == form) {
       t.lemma_start = t.form_start;
       t.lemma_length = t.form_length;
     } else {

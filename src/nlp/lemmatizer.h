@@ -24,6 +24,8 @@
 // Base-form verbs (VB, VBP) get the WordNet checks of step 3 too ("share" stays "share", not
 // "shbe" from "are" -> "be"); whole-word edits that keep no byte of the form ("are" -> "be",
 // "'s" -> "be") are lexicon entries only, never suffix rules.
+// An adjective the lexicon does not know, capitalized inside an ordinarily cased sentence, keeps
+// its capital ("Sinhalese", "Jamaican": EWT keeps the case of adjectives made from names).
 // In running text, a contracted "has" ("it's been", "she's got") is "have", not the lexicon's "be".
 // Proper nouns (NNP, NNPS) and addresses keep their case; other words are lemmatized in
 // lowercase, as in UD English. Thread safety: const after Train/Load; callers pass their own scratch string.
@@ -52,9 +54,10 @@ class Lemmatizer {
 
   // The lemma of `form` tagged `xpos`, built in `out` (which is also the return value's storage
   // when it is not a view of the lexicon). `scratch` is reused lowercase space. `all_caps_text`:
-  // the sentence is written in capitals, so unseen all-caps names are title-cased.
+  // the sentence is written in capitals, so unseen all-caps names are title-cased. `mid_plain_text`:
+  // the word follows another in an ordinarily cased sentence, so its capital is its own.
   std::string_view Lemma(std::string_view form, uint8_t xpos, std::string& out, std::string& scratch,
-                         bool all_caps_text = false) const;
+                         bool all_caps_text = false, bool mid_plain_text = false) const;
 
   // Sets lemma_start/lemma_length of the tokens of `s` (reads their xpos), appending lemmas that
   // differ from the form to doc.forms.

@@ -471,6 +471,21 @@ TEST(Lemmatizer, PluralOnlyNounsAreTheirOwnLemma) {
   EXPECT_EQ(lem->Lemma("birds", model::XposId("NNS"), out, scratch), "bird");
 }
 
+TEST(Lemmatizer, UnknownCapitalizedAdjectivesInsideASentenceKeepTheirCapital) {
+  auto lem = Lemmatizer::Train(ParseFixture(TokenFixture({{"good", "good", "ADJ", "JJ"}})), "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  auto text = ParseFixture(
+      "1\tStrong\tstrong\tADJ\tJJ\t_\t2\tamod\t_\t_\n2\ttea\ttea\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tis\tbe\tAUX\tVBZ\t_\t0\troot\t_\t_\n4\tJamaican\tJamaican\tADJ\tJJ\t_\t3\txcomp\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n6\tGood\tgood\tADJ\tJJ\t_\t4\tconj\t_\t_\n\n");
+  model::Document& doc = text[0];
+  std::string out, scratch;
+  lem->Lemmatize(doc, doc.sentences[0], out, scratch);
+  EXPECT_EQ(doc.Lemma(doc.tokens[0]), "strong");    // the sentence's first word
+  EXPECT_EQ(doc.Lemma(doc.tokens[3]), "Jamaican");
+  EXPECT_EQ(doc.Lemma(doc.tokens[5]), "good");      // the lexicon knows it
+}
+
 TEST(Lemmatizer, ContractedHasBeforeAParticipleIsHave) {
   std::vector<std::array<std::string, 4>> tokens(3, {"'s", "be", "AUX", "VBZ"});
   auto lem = Lemmatizer::Train(ParseFixture(TokenFixture(tokens)), "", nullptr);
