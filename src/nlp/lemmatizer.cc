@@ -232,12 +232,25 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
 
   items.clear();
   std::map<std::pair<uint8_t, std::string>, uint32_t> rule_ids;
+  // A tie goes to the edit more frequent under the shorter endings: "-sers" has "trousers" (kept)
+  // and "advisers" (s cut), and "-ers" decides.
+  auto wins_tie = [&rules](uint8_t tag, std::string_view ending, const std::pair<uint8_t, std::string>& a,
+                           const std::pair<uint8_t, std::string>& b) {
+    while (!ending.empty()) {
+      ending.remove_prefix(1);
+      const auto& counts = rules.at({tag, std::string(ending)});
+      auto ia = counts.find(a), ib = counts.find(b);
+      uint32_t ca = ia == counts.end() ? 0 : ia->second, cb = ib == counts.end() ? 0 : ib->second;
+      if (ca != cb) return ca > cb;
+    }
+    return false;
+  };
   for (const auto& [key, counts] : rules) {
     uint32_t total = 0, n = 0;
     const std::pair<uint8_t, std::string>* b = nullptr;
     for (const auto& [edit, c] : counts) {
       total += c;
-      if (c > n) { n = c; b = &edit; }
+      if (c > n || (c == n && wins_tie(key.first, key.second, edit, *b))) { n = c; b = &edit; }
     }
     // Endings seen once generalize poorly; the empty ending (k = 0) is always kept.
     if (!key.second.empty() && total < 2) continue;

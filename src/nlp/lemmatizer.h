@@ -11,7 +11,8 @@
 //   2b. a plural noun WordNet knows as a lemma of its own, with no singular noun ("earnings",
 //      "whereabouts"), is its own lemma as NNS;
 //   3. suffix rules learned from the training pairs: for (XPOS, longest known ending of up to 6
-//      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y");
+//      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y"; a tie
+//      goes to the edit more frequent under the shorter endings);
 //      for verbs and adjectives, a shorter ending's edit wins when only it gives a lemma in
 //      WordNet's index ("rioted" -> "riot", not "riote" as "voted" -> "vote" would suggest).
 //   4. WordNet's detachment rules ("morphy": -ed -> -e, -est -> "", doubled consonants) for verbs

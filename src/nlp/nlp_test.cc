@@ -486,6 +486,18 @@ TEST(Lemmatizer, UnknownCapitalizedAdjectivesInsideASentenceKeepTheirCapital) {
   EXPECT_EQ(doc.Lemma(doc.tokens[5]), "good");      // the lexicon knows it
 }
 
+TEST(Lemmatizer, ShorterEndingsBreakTiesBetweenSuffixRules) {
+  // "-sers": one word keeps its s, one loses it; "-ers" has two more that lose it.
+  auto docs = ParseFixture(TokenFixture({{"trousers", "trousers", "NOUN", "NNS"},
+                                         {"advisers", "adviser", "NOUN", "NNS"},
+                                         {"singers", "singer", "NOUN", "NNS"},
+                                         {"farmers", "farmer", "NOUN", "NNS"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("users", model::XposId("NNS"), out, scratch), "user");
+}
+
 TEST(Lemmatizer, ContractedHasBeforeAParticipleIsHave) {
   std::vector<std::array<std::string, 4>> tokens(3, {"'s", "be", "AUX", "VBZ"});
   auto lem = Lemmatizer::Train(ParseFixture(TokenFixture(tokens)), "", nullptr);
