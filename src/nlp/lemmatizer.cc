@@ -80,12 +80,53 @@ bool IsAllCaps(std::string_view s) {
          std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// "Jamaican", "Anglo-Saxon": a capital, then a lowercase letter, then letters and hyphens.
+bool IsCapitalizedWord(std::string_view s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  return s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' &&
+         std::all_of(s.begin(), s.end(), [&](char c) { return letter(c) || c == '-'; });
+}
+
 bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 uint64_t KeyOf(uint64_t seed, std::string_view s, uint64_t tag) { return HashCombine(HashBytes(s, seed), tag); }
+
+// The tag whose lemmas are the same words as `xpos`'s: a form the lexicon knows only under the
+// other tag of the pair keeps its lemma ("recieved" seen as VBN, tagged VBD). 0: none.
+uint8_t SameLemmaTag(uint8_t xpos) {
+  static const std::pair<uint8_t, uint8_t> pairs[] = {
+      {model::XposId("VBD"), model::XposId("VBN")}, {model::XposId("VB"), model::XposId("VBP")},
+      {model::XposId("JJR"), model::XposId("RBR")}, {model::XposId("JJS"), model::XposId("RBS")}};
+  for (const auto& [a, b] : pairs) {
+    if (xpos == a) return b;
+    if (xpos == b) return a;
+  }
+  return 0;
+}
+
+// Writes `lower` with every run of three or more equal letters cut to `keep` letters ("sooooo" ->
+// "soo" or "so"); false when it has no such run or is one run only ("WWW", "zzz").
+bool CutLetterRuns(std::string_view lower, size_t keep, std::string& out) {
+  out.clear();
+  if (lower.empty() || lower.find_first_not_of(lower.front()) == std::string_view::npos) return false;
+  bool cut = false;
+  for (size_t i = 0; i < lower.size();) {
+    size_t j = i;
+    while (j < lower.size() && lower[j] == lower[i]) ++j;
+    const bool letter = lower[i] >= 'a' && lower[i] <= 'z';
+    if (letter && j - i >= 3) {
+      out.append(keep, lower[i]);
+      cut = true;
+    } else {
+      out.append(lower.substr(i, j - i));
+    }
+    i = j;
+  }
+  return cut;
+}
 
 class StringPool {
  public:
@@ -104,6 +145,36 @@ class StringPool {
   std::string* blob_;
   std::map<std::string, uint32_t> index_;
 };
+
+// A contracted "is"/"has" ("'s", VBZ) before "been", "got" or "had", adverbs between: "has" ("it's
+// been", "she's never had"), which EWT lemmatizes "have"; its lexicon lemma is the far more
+// frequent "be".
+bool IsContractedHas(const model::Document& doc, const model::Sentence& s, uint32_t i) {
+  static const uint8_t vbz = model::XposId("VBZ"), rb = model::XposId("RB");
+  const model::Token& t = doc.tokens[i];
+  std::string_view form = doc.Form(t);
+  if (t.xpos != vbz || (form != "'s" && form != "’s" && form != "s" && form != "'S")) return false;
+  uint32_t j = i + 1;
+  while (j < s.token_end && doc.tokens[j].xpos == rb) ++j;
+  if (j == s.token_end) return false;
+  std::string_view next = doc.Form(doc.tokens[j]);
+  for (std::string_view participle : {"been", "got", "gotten", "had"}) {
+    if (EqualsIgnoringAsciiCase(next, participle)) return true;
+  }
+  return false;
+}
+
+// A noun ending in "s" none of whose singulars is a noun ("earnings", "whereabouts", "feces"; not
+// "statistics", as "statistic" is one): as NNS it is its own lemma, which suffix rules would cut.
+template <typename IsNoun>
+bool IsOwnPluralNoun(std::string_view w, const IsNoun& is_noun) {
+  if (!w.ends_with('s') || w.size() < 3) return false;
+  std::string singular(w.substr(0, w.size() - 1));
+  if (is_noun(singular)) return false;
+  if (w.ends_with("es") && is_noun(w.substr(0, w.size() - 2))) return false;
+  if (w.ends_with("ies") && is_noun(singular.replace(singular.size() - 2, 2, "y"))) return false;
+  return true;
+}
 
 }  // namespace
 
@@ -161,12 +232,25 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
 
   items.clear();
   std::map<std::pair<uint8_t, std::string>, uint32_t> rule_ids;
+  // A tie goes to the edit more frequent under the shorter endings: "-sers" has "trousers" (kept)
+  // and "advisers" (s cut), and "-ers" decides.
+  auto wins_tie = [&rules](uint8_t tag, std::string_view ending, const std::pair<uint8_t, std::string>& a,
+                           const std::pair<uint8_t, std::string>& b) {
+    while (!ending.empty()) {
+      ending.remove_prefix(1);
+      const auto& counts = rules.at({tag, std::string(ending)});
+      auto ia = counts.find(a), ib = counts.find(b);
+      uint32_t ca = ia == counts.end() ? 0 : ia->second, cb = ib == counts.end() ? 0 : ib->second;
+      if (ca != cb) return ca > cb;
+    }
+    return false;
+  };
   for (const auto& [key, counts] : rules) {
     uint32_t total = 0, n = 0;
     const std::pair<uint8_t, std::string>* b = nullptr;
     for (const auto& [edit, c] : counts) {
       total += c;
-      if (c > n) { n = c; b = &edit; }
+      if (c > n || (c == n && wins_tie(key.first, key.second, edit, *b))) { n = c; b = &edit; }
     }
     // Endings seen once generalize poorly; the empty ending (k = 0) is always kept.
     if (!key.second.empty() && total < 2) continue;
@@ -207,9 +291,15 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
   items.clear();
   if (!wordnet_dir.empty()) {
     DYAD_ASSIGN_OR_RETURN(WordnetClasses classes, ReadWordnetClasses(wordnet_dir));
+    auto is_noun = [&classes](std::string_view w) {
+      auto it = std::lower_bound(classes.begin(), classes.end(), w,
+                                 [](const auto& entry, std::string_view key) { return entry.first < key; });
+      return it != classes.end() && it->first == w && (it->second & kWordnetNoun);
+    };
     for (const auto& [word, bits] : classes) {
       if (bits & kWordnetVerb) items.emplace_back(KeyOf(kKnownSeed, word, 2), 1);
       if (bits & kWordnetAdj) items.emplace_back(KeyOf(kKnownSeed, word, 3), 1);
+      if ((bits & kWordnetNoun) && IsOwnPluralNoun(word, is_noun)) items.emplace_back(KeyOf(kKnownSeed, word, 1), 1);
     }
   }
   lem.known_.Build(items);
@@ -221,7 +311,7 @@ StatusOr<Lemmatizer> Lemmatizer::Train(std::span<const model::Document> train,
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::string& out,
-                                   std::string& scratch, bool all_caps_text) const {
+                                   std::string& scratch, bool all_caps_text, bool mid_plain_text) const {
   uint32_t v = lexicon_.Get(KeyOf(kExactSeed, form, xpos));
   if (v != UINT32_MAX) return Stored(v);
   AsciiLower(form, scratch);
@@ -236,9 +326,29 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
     }
     return Stored(v);
   }
+  if (uint8_t same = SameLemmaTag(xpos); same != 0) {
+    v = lexicon_.Get(KeyOf(kLowerSeed, scratch, same));
+    if (v != UINT32_MAX) return Stored(v);
+  }
+  // Letters drawn out for emphasis ("sooooo", "prettty"): the word with the run cut to two letters,
+  // then to one, when the lexicon knows it under this tag.
+  for (size_t keep = 2; keep >= 1 && CutLetterRuns(scratch, keep, out); --keep) {
+    v = lexicon_.Get(KeyOf(kLowerSeed, out, xpos));
+    if (v != UINT32_MAX) return Stored(v);
+  }
+  static const uint8_t jj = model::XposId("JJ");
+  if (xpos == jj && mid_plain_text && IsCapitalizedWord(form)) {
+    out.assign(form);
+    return out;
+  }
   if (uint64_t cls = WordnetClass(xpos); cls != 0) {
     v = exceptions_.Get(KeyOf(kExcSeed, scratch, cls));
     if (v != UINT32_MAX) return Stored(v);
+  }
+  static const uint8_t nns = model::XposId("NNS");
+  if (xpos == nns && known_.Get(KeyOf(kKnownSeed, scratch, 1)) != UINT32_MAX) {
+    out.assign(scratch);
+    return out;
   }
   // A past form tagged as a base form ("troops shot two men": VBP) is no verb of its own in
   // WordNet, but its exception list knows it.
@@ -312,11 +422,19 @@ std::string_view Lemmatizer::Lemma(std::string_view form, uint8_t xpos, std::str
 
 void Lemmatizer::Lemmatize(model::Document& doc, const model::Sentence& s, std::string& out,
                            std::string& scratch) const {
-  const bool all_caps_text = SentenceCasing(doc, doc.Tokens(s)) == kAllCapsSentence;
+  const uint8_t casing = SentenceCasing(doc, doc.Tokens(s));
+  bool after_word = false;  // a letter or digit came earlier in the sentence
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     model::Token& t = doc.tokens[i];
-    std::string_view lemma = Lemma(doc.Form(t), t.xpos, out, scratch, all_caps_text);
-    if (lemma == doc.Form(t)) {
+    std::string_view form = doc.Form(t);
+    std::string_view lemma = IsContractedHas(doc, s, i)
+                                 ? "have"
+                                 : Lemma(form, t.xpos, out, scratch, casing == kAllCapsSentence,
+                                         casing == 0 && after_word);
+    after_word = after_word || std::any_of(form.begin(), form.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                 });
+    if (lemma == form) {
       t.lemma_start = t.form_start;
       t.lemma_length = t.form_length;
     } else {

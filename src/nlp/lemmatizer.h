@@ -3,10 +3,16 @@
 // For a token with its XPOS tag, the first source that knows it wins:
 //   1. the training lexicon, keyed by (form, XPOS), then (lowercase form, XPOS): the most frequent
 //      lemma seen in training (covers ~97% of EWT test tokens, including "n't" -> "not");
+//   1b. the lexicon under the tag whose lemmas are the same words (VBD/VBN, VB/VBP, JJR/RBR,
+//      JJS/RBS: "recieved" seen as VBN, tagged VBD), then the form with letters drawn out for
+//      emphasis cut back ("sooooo" -> "so", "prettty" -> "pretty");
 //   2. WordNet's morphological exceptions (noun/verb/adj/adv .exc) for inflected tags:
 //      "geese" NNS -> "goose", "fled" VBD -> "flee";
+//   2b. a plural noun WordNet knows as a lemma of its own, with no singular noun ("earnings",
+//      "whereabouts"), is its own lemma as NNS;
 //   3. suffix rules learned from the training pairs: for (XPOS, longest known ending of up to 6
-//      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y");
+//      bytes), the most frequent "strip k bytes, append s" edit ("-ies" NNS -> strip 3 + "y"; a tie
+//      goes to the edit more frequent under the shorter endings);
 //      for verbs and adjectives, a shorter ending's edit wins when only it gives a lemma in
 //      WordNet's index ("rioted" -> "riot", not "riote" as "voted" -> "vote" would suggest).
 //   4. WordNet's detachment rules ("morphy": -ed -> -e, -est -> "", doubled consonants) for verbs
@@ -19,6 +25,9 @@
 // Base-form verbs (VB, VBP) get the WordNet checks of step 3 too ("share" stays "share", not
 // "shbe" from "are" -> "be"); whole-word edits that keep no byte of the form ("are" -> "be",
 // "'s" -> "be") are lexicon entries only, never suffix rules.
+// An adjective the lexicon does not know, capitalized inside an ordinarily cased sentence, keeps
+// its capital ("Sinhalese", "Jamaican": EWT keeps the case of adjectives made from names).
+// In running text, a contracted "has" ("it's been", "she's got") is "have", not the lexicon's "be".
 // Proper nouns (NNP, NNPS) and addresses keep their case; other words are lemmatized in
 // lowercase, as in UD English. Thread safety: const after Train/Load; callers pass their own scratch string.
 #ifndef DYAD_NLP_LEMMATIZER_H_
@@ -46,9 +55,10 @@ class Lemmatizer {
 
   // The lemma of `form` tagged `xpos`, built in `out` (which is also the return value's storage
   // when it is not a view of the lexicon). `scratch` is reused lowercase space. `all_caps_text`:
-  // the sentence is written in capitals, so unseen all-caps names are title-cased.
+  // the sentence is written in capitals, so unseen all-caps names are title-cased. `mid_plain_text`:
+  // the word follows another in an ordinarily cased sentence, so its capital is its own.
   std::string_view Lemma(std::string_view form, uint8_t xpos, std::string& out, std::string& scratch,
-                         bool all_caps_text = false) const;
+                         bool all_caps_text = false, bool mid_plain_text = false) const;
 
   // Sets lemma_start/lemma_length of the tokens of `s` (reads their xpos), appending lemmas that
   // differ from the form to doc.forms.
@@ -71,7 +81,8 @@ class Lemmatizer {
   HashIndex lexicon_;    // (form or lowercase form, xpos) -> offset << 8 | length in strings_
   HashIndex exceptions_; // (wordnet class, lowercase form) -> same
   HashIndex rules_;      // (xpos, ending) -> rule index
-  HashIndex known_;      // (wordnet class, lemma) -> 1: WordNet's verbs and adjectives
+  HashIndex known_;      // (wordnet class, lemma) -> 1: WordNet's verbs and adjectives, and
+                         // (class 1) its plural-only nouns
   std::vector<Rule> rules_list_;
   std::string strings_;
 };

@@ -468,6 +468,92 @@ TEST(Lemmatizer, ProperNounsKeepTheirWrittenCaseUnlessLowercaseOrAllCaps) {
   EXPECT_EQ(lem->Lemma("TEXAS", model::XposId("NNP"), out, scratch), "Texas");
 }
 
+TEST(Lemmatizer, FormKnownUnderATagWithTheSameLemmasKeepsItsLemma) {
+  auto docs = ParseFixture(TokenFixture({{"recieved", "receive", "VERB", "VBN"},
+                                         {"recomend", "recommend", "VERB", "VB"},
+                                         {"worked", "work", "VERB", "VBD"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("recieved", model::XposId("VBD"), out, scratch), "receive");
+  EXPECT_EQ(lem->Lemma("recomend", model::XposId("VBP"), out, scratch), "recommend");
+  EXPECT_EQ(lem->Lemma("recomend", model::XposId("NN"), out, scratch), "recomend");  // a noun's lemma differs
+}
+
+TEST(Lemmatizer, LettersDrawnOutForEmphasisAreCut) {
+  auto docs = ParseFixture(TokenFixture({{"so", "so", "ADV", "RB"}, {"pretty", "pretty", "ADV", "RB"},
+                                         {"ew", "ew", "INTJ", "UH"}, {"e", "e", "INTJ", "UH"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("Sooooo", model::XposId("RB"), out, scratch), "so");
+  EXPECT_EQ(lem->Lemma("prettty", model::XposId("RB"), out, scratch), "pretty");
+  EXPECT_EQ(lem->Lemma("ewww", model::XposId("UH"), out, scratch), "ew");
+  EXPECT_EQ(lem->Lemma("hmmmm", model::XposId("UH"), out, scratch), "hmmmm");  // no known word: as written
+  EXPECT_EQ(lem->Lemma("eee", model::XposId("UH"), out, scratch), "eee");  // one letter only: an acronym or a sound
+  EXPECT_EQ(lem->Lemma("sooo", model::XposId("NN"), out, scratch), "sooo");  // known under another tag only
+}
+
+TEST(Lemmatizer, PluralOnlyNounsAreTheirOwnLemma) {
+  auto docs = ParseFixture(TokenFixture({{"cats", "cat", "NOUN", "NNS"}, {"dogs", "dog", "NOUN", "NNS"}}));
+  std::string dir = ::testing::TempDir() + "/wn-plural";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) std::ofstream(dir + "/" + f) << "";
+  for (const char* f : {"index.verb", "index.adj", "index.adv"}) std::ofstream(dir + "/" + f) << "";
+  std::ofstream(dir + "/index.noun") << "  license line\nearnings n 1 1 @ 1 0 01\nstatistic n 1 1 @ 1 0 01\n"
+                                        "statistics n 1 1 @ 1 0 01\nwhereabouts n 1 1 @ 1 0 01\n";
+  auto lem = Lemmatizer::Train(docs, dir, nullptr);
+  ASSERT_TRUE(lem.ok()) << lem.status().ToString();
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("Earnings", model::XposId("NNS"), out, scratch), "earnings");
+  EXPECT_EQ(lem->Lemma("whereabouts", model::XposId("NNS"), out, scratch), "whereabouts");
+  EXPECT_EQ(lem->Lemma("statistics", model::XposId("NNS"), out, scratch), "statistic");  // has a singular
+  EXPECT_EQ(lem->Lemma("birds", model::XposId("NNS"), out, scratch), "bird");
+}
+
+TEST(Lemmatizer, UnknownCapitalizedAdjectivesInsideASentenceKeepTheirCapital) {
+  auto lem = Lemmatizer::Train(ParseFixture(TokenFixture({{"good", "good", "ADJ", "JJ"}})), "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  auto text = ParseFixture(
+      "1\tStrong\tstrong\tADJ\tJJ\t_\t2\tamod\t_\t_\n2\ttea\ttea\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tis\tbe\tAUX\tVBZ\t_\t0\troot\t_\t_\n4\tJamaican\tJamaican\tADJ\tJJ\t_\t3\txcomp\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n6\tGood\tgood\tADJ\tJJ\t_\t4\tconj\t_\t_\n\n");
+  model::Document& doc = text[0];
+  std::string out, scratch;
+  lem->Lemmatize(doc, doc.sentences[0], out, scratch);
+  EXPECT_EQ(doc.Lemma(doc.tokens[0]), "strong");    // the sentence's first word
+  EXPECT_EQ(doc.Lemma(doc.tokens[3]), "Jamaican");
+  EXPECT_EQ(doc.Lemma(doc.tokens[5]), "good");      // the lexicon knows it
+}
+
+TEST(Lemmatizer, ShorterEndingsBreakTiesBetweenSuffixRules) {
+  // "-sers": one word keeps its s, one loses it; "-ers" has two more that lose it.
+  auto docs = ParseFixture(TokenFixture({{"trousers", "trousers", "NOUN", "NNS"},
+                                         {"advisers", "adviser", "NOUN", "NNS"},
+                                         {"singers", "singer", "NOUN", "NNS"},
+                                         {"farmers", "farmer", "NOUN", "NNS"}}));
+  auto lem = Lemmatizer::Train(docs, "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  std::string out, scratch;
+  EXPECT_EQ(lem->Lemma("users", model::XposId("NNS"), out, scratch), "user");
+}
+
+TEST(Lemmatizer, ContractedHasBeforeAParticipleIsHave) {
+  std::vector<std::array<std::string, 4>> tokens(3, {"'s", "be", "AUX", "VBZ"});
+  auto lem = Lemmatizer::Train(ParseFixture(TokenFixture(tokens)), "", nullptr);
+  ASSERT_TRUE(lem.ok());
+  auto text = ParseFixture(
+      "1\tIt\tit\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n2\t's\thave\tAUX\tVBZ\t_\t4\taux\t_\t_\n"
+      "3\tnever\tnever\tADV\tRB\t_\t4\tadvmod\t_\t_\n4\tbeen\tbe\tAUX\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tit\tit\tPRON\tPRP\t_\t6\tnsubj\t_\t_\n6\t's\tbe\tAUX\tVBZ\t_\t7\tcop\t_\t_\n"
+      "7\tgood\tgood\tADJ\tJJ\t_\t4\tconj\t_\t_\n\n");
+  model::Document& doc = text[0];
+  std::string out, scratch;
+  lem->Lemmatize(doc, doc.sentences[0], out, scratch);
+  EXPECT_EQ(doc.Lemma(doc.tokens[1]), "have");
+  EXPECT_EQ(doc.Lemma(doc.tokens[5]), "be");
+}
+
 TEST(Lemmatizer, TitleCasesUnseenNamesInAllCapsText) {
   auto docs = ParseFixture(TokenFixture({{"storm", "storm", "NOUN", "NN"}}));
   auto lem = Lemmatizer::Train(docs, "", nullptr);
