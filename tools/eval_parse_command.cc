@@ -53,11 +53,7 @@ int RunEval(const EvalOptions& o) {
   if (!o.output.empty()) {
     std::string out;
     for (const model::Document& d : predicted) io::AppendConllu(d, out);
-    std::FILE* f = std::fopen(o.output.c_str(), "wb");
-    if (f == nullptr || std::fwrite(out.data(), 1, out.size(), f) != out.size()) {
-      return fail(UnavailableError(o.output + ": cannot write"));
-    }
-    std::fclose(f);
+    if (Status s = nlp::WriteFileBytes(o.output, out); !s.ok()) return fail(s);
   }
   double load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
   double secs = std::chrono::duration<double>(t3 - t2).count();

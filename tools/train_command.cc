@@ -18,10 +18,12 @@ namespace {
 
 struct TrainOptions {
   std::string train, dev, output, tagger_model, parser_model, input_model, wordnet = "/usr/share/wordnet";
+  std::string tagged_output;  // train parser: also write the jackknifed training treebank here
   int min_weight = 1;  // prune: drop weights below this (int16 scale, largest = 32000)
   int epochs = 0;  // 0: the model's default
   int tagger_epochs = nlp::TaggerOptions().epochs;
   int jackknife = 4;
+  double explore = nlp::ParserOptions().explore;
   uint64_t seed = 1;
   std::string command_line;
 };
@@ -92,9 +94,16 @@ int TrainParser(const TrainOptions& o) {
   tagger_options.epochs = o.tagger_epochs;
   tagger_options.seed = o.seed;
   std::vector<model::Document> tagged = nlp::JackknifeTags(*train, o.jackknife, tagger_options, Log);
+  if (!o.tagged_output.empty()) {
+    std::string conllu;
+    for (const model::Document& d : tagged) io::AppendConllu(d, conllu);
+    if (Status s = nlp::WriteFileBytes(o.tagged_output, conllu); !s.ok()) return Fail(s);
+    Log(fmt::format("wrote {}", o.tagged_output));
+  }
   nlp::ParserOptions options;
   if (o.epochs > 0) options.epochs = o.epochs;
   options.seed = o.seed;
+  options.explore = o.explore;
   nlp::ParserModel m;
   m.info = info;
   m.parser = nlp::Parser::Train(tagged, *dev, tagger ? &tagger->tagger : nullptr, options, Log);
@@ -165,6 +174,11 @@ void AddTrainCommand(CLI::App& app, CommandRunner* run) {
       ->capture_default_str();
   parser->add_option("--wordnet", o->wordnet, "Directory of WordNet's index.* files for the jackknife taggers ('' for none)")
       ->capture_default_str();
+  parser->add_option("--explore", o->explore, "Probability of following a wrong prediction after epoch 1")
+      ->capture_default_str();
+  parser->add_option("--write-tagged", o->tagged_output,
+                     "Also write the jackknifed training treebank (CoNLL-U): train on it with --jackknife 1 "
+                     "to skip the jackknife taggers in experiments");
   auto set_command_line = [o](std::string_view which) {
     o->command_line = fmt::format("train {} --train {}{} -o {}{} --seed {}", which, o->train,
                                   o->dev.empty() ? "" : " --dev " + o->dev, o->output,
@@ -176,8 +190,9 @@ void AddTrainCommand(CLI::App& app, CommandRunner* run) {
   });
   parser->callback([o, run, set_command_line] {
     set_command_line("parser");
-    o->command_line += fmt::format(" --jackknife {} --tagger-epochs {}{}", o->jackknife, o->tagger_epochs,
-                                   o->tagger_model.empty() ? "" : " --tagger " + o->tagger_model);
+    o->command_line += fmt::format(" --jackknife {} --tagger-epochs {}{} --explore {}", o->jackknife,
+                                   o->tagger_epochs, o->tagger_model.empty() ? "" : " --tagger " + o->tagger_model,
+                                   o->explore);
     *run = [o] { return TrainParser(*o); };
   });
   CLI::App* prune = cmd->add_subcommand("prune", "Rewrite a parser model without its smallest weights");

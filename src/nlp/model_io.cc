@@ -69,7 +69,10 @@ std::string ModelFileBytes(std::string_view magic, uint32_t version, std::string
 
 Status WriteModelFile(const std::string& path, std::string_view magic, uint32_t version,
                       std::string_view payload) {
-  const std::string file = ModelFileBytes(magic, version, payload);
+  return WriteFileBytes(path, ModelFileBytes(magic, version, payload));
+}
+
+Status WriteFileBytes(const std::string& path, std::string_view file) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) return UnavailableError(fmt::format("{}: cannot open for writing", path));
   bool ok = std::fwrite(file.data(), 1, file.size(), f) == file.size();

@@ -101,6 +101,8 @@ StatusOr<std::string_view> OpenModelBytes(std::string_view bytes, std::string_vi
 
 // Reads a whole file (kNotFound when missing).
 StatusOr<std::string> ReadFileBytes(const std::string& path);
+// Writes `bytes` as the whole file (kUnavailable when it cannot).
+Status WriteFileBytes(const std::string& path, std::string_view bytes);
 
 }  // namespace dyad::nlp
 

@@ -108,6 +108,14 @@ TEST_F(TinyTreebank, PruningDropsSmallWeights) {
   EXPECT_EQ(full->parser.num_features(), pipeline_->parser().parser.num_features());
 }
 
+TEST(ModelIo, WriteFileBytesWritesTheWholeFile) {
+  const std::string path = ::testing::TempDir() + "/bytes.txt";
+  const std::string bytes("a\0b\n", 4);
+  ASSERT_TRUE(WriteFileBytes(path, bytes).ok());
+  EXPECT_EQ(*ReadFileBytes(path), bytes);
+  EXPECT_EQ(WriteFileBytes(::testing::TempDir() + "/no/such/dir/x", bytes).code(), StatusCode::kUnavailable);
+}
+
 TEST_F(TinyTreebank, DamagedModelsAreRejected) {
   std::string dir = ::testing::TempDir();
   ASSERT_TRUE(SaveTaggerModel(dir + "/t.bin", pipeline_->tagger()).ok());

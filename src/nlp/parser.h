@@ -8,6 +8,12 @@
 // perceptron labels each arc when it is made, from features of the head, the dependent and the
 // labels already attached to both. Splitting the two keeps the transition table at 4 classes
 // instead of ~140, which is what makes a greedy parser this fast.
+// Arc-eager labels a right dependent before its own right children, the head's later
+// dependents and (for a left dependent) the head's head exist, so a second pass over the finished
+// tree relabels the arcs whose first label won by a small margin, from features of the whole
+// neighbourhood (both tokens' label sets, the nearest sibling on each side, the dependent's
+// case/mark word) and the first label; its weights sit in the label table under templates of
+// their own, so models without them keep their first labels.
 //
 // Training uses the dynamic oracle of Goldberg & Nivre (2012) with exploration: after the first
 // epoch the parser follows its own (possibly wrong) prediction 90% of the time, and learns the
@@ -63,6 +69,12 @@ struct ParserWorkspace {
     int32_t state[4] = {};  // 0: not computed; else 2 + the leftmost/rightmost child (or -1) scored
   };
   std::vector<TokenScores> token_scores;
+  // Second labeling pass: per token (same indexing) the margin of its first label over the
+  // runner-up, its nearest inner and outer sibling on its side of the head, -1 for none
+  // ([2 * index], [2 * index + 1]); each head's last dependent per side while they are found;
+  // the new labels.
+  std::vector<int32_t> label_margin, siblings, last_dependent;
+  std::vector<uint8_t> new_labels;
 };
 
 class Parser {
