@@ -66,6 +66,9 @@ class SparseWeights {
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
+  // Distinct for every table built (Load, PerceptronTrainer::Finish); copies share it. Tells a
+  // ScoreCache whether its sums are still those of these weights.
+  uint64_t id() const { return id_; }
 
   // scores[c] += weight(f, c) for every feature f. REQUIRES: scores has num_classes() zeros or
   // running sums.
@@ -121,11 +124,31 @@ class SparseWeights {
 
   int num_classes_ = 0;
   size_t num_features_ = 0;
+  uint64_t id_ = 0;
   uint64_t mask_ = 0;  // table size - 1
   int shift_ = 64;     // 64 - log2(table size): a key's home slot is key >> shift_
   HugeVector<Slot> slots_;       // when !dense()
   HugeVector<Entry> entries_;
   HugeVector<DenseSlot> dense_;  // when dense()
+};
+
+// Summed scores of feature groups that recur as a whole (the features of a word that read the
+// word alone): a group seen before costs one lookup in this small table instead of a table miss
+// per feature. Keyed by a hash of the group's feature hashes, so a hit gives exactly the sums
+// Score would (integers), whatever the features read. Direct-mapped (kCacheBytes in
+// perceptron.cc sizes it); emptied when used with other weights. One per thread (it lives in a
+// workspace).
+class ScoreCache {
+ public:
+  // scores[c] += weight(f, c) for every f in `features`.
+  void Add(const SparseWeights& weights, std::span<const uint64_t> features, int32_t* scores);
+
+ private:
+  uint64_t weights_id_ = 0;
+  size_t classes_ = 0;
+  uint64_t mask_ = 0;           // entries - 1
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<int32_t> sums_;   // classes_ per entry
 };
 
 class PerceptronTrainer {

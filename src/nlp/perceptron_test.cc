@@ -151,5 +151,33 @@ TEST(SparseWeights, FeatureWithMoreEntriesThanASlotHoldsScoresEveryClass) {
   EXPECT_EQ(ScoresOf(loaded, {42, 7, 42}), twice);
 }
 
+TEST(ScoreCache, GivesTheSumsOfScoreOnMissesAndHitsForTheWeightsItIsUsedWith) {
+  std::string bytes = TwoFeaturesV3();
+  ByteReader r(bytes);
+  SparseWeights first;
+  ASSERT_TRUE(first.Load(r, 3));
+  ScoreCache cache;
+  const std::vector<uint64_t> group = {0x100, 0x200};
+  std::vector<int32_t> none(6, 0);
+  cache.Add(SparseWeights(), group, none.data());  // empty weights (id 0) add nothing
+  EXPECT_EQ(none, std::vector<int32_t>(6, 0));
+  for (int pass = 0; pass < 2; ++pass) {  // a miss, then a hit
+    std::vector<int32_t> scores = {1, 1, 1, 1, 1, 1};
+    cache.Add(first, group, scores.data());
+    EXPECT_EQ(scores, (std::vector<int32_t>{-6, 1, 1, 6, 1, 10})) << pass;
+  }
+  std::vector<int32_t> scores(6, 0);
+  cache.Add(first, std::vector<uint64_t>{0x200}, scores.data());
+  EXPECT_EQ(scores, (std::vector<int32_t>{0, 0, 0, 5, 0, 0}));
+  // Other weights: the same group has their sums.
+  ByteReader again(bytes);
+  SparseWeights second;
+  ASSERT_TRUE(second.Load(again, 3, 8));  // the -7 and the 5 pruned
+  ASSERT_NE(second.id(), first.id());
+  std::fill(scores.begin(), scores.end(), 0);
+  cache.Add(second, group, scores.data());
+  EXPECT_EQ(scores, (std::vector<int32_t>{0, 0, 0, 0, 0, 9}));
+}
+
 }  // namespace
 }  // namespace dyad::nlp

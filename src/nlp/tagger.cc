@@ -51,22 +51,30 @@ enum Template : uint32_t {
   kLowerAmb, kCaseShapeLowerAmb, kWordnet, kWordnetShape,
 };
 
-// x points at token i inside the padded info array: x[-2] .. x[2] are valid.
+// x points at token i inside the padded info array: x[-2] .. x[2] are valid. Sets bit k of
+// *word_only for the features f[k] that read the word alone (x[0]): Tag takes their summed
+// scores from the workspace's ScoreCache.
 size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uint8_t x2,
-               uint64_t* f) {
+               uint64_t* f, uint64_t* word_only) {
+  static_assert(kMaxFeatures <= 64);
   size_t n = 0;
-  f[n++] = Feature(kBias, 0);
-  f[n++] = Feature(kWord, x[0].word);
-  f[n++] = Feature(kLower, x[0].lower);
-  f[n++] = Feature(kPre1, x[0].prefix[0]);
-  f[n++] = Feature(kPre2, x[0].prefix[1]);
-  f[n++] = Feature(kPre3, x[0].prefix[2]);
-  f[n++] = Feature(kSuf1, x[0].suffix[0]);
-  f[n++] = Feature(kSuf2, x[0].suffix[1]);
-  f[n++] = Feature(kSuf3, x[0].suffix[2]);
-  f[n++] = Feature(kSuf4, x[0].suffix[3]);
-  f[n++] = Feature(kSuf5, x[0].suffix[4]);
-  f[n++] = Feature(kShape, x[0].shape);
+  *word_only = 0;
+  auto word = [&](uint64_t feature) {
+    *word_only |= uint64_t{1} << n;
+    f[n++] = feature;
+  };
+  word(Feature(kBias, 0));
+  word(Feature(kWord, x[0].word));
+  word(Feature(kLower, x[0].lower));
+  word(Feature(kPre1, x[0].prefix[0]));
+  word(Feature(kPre2, x[0].prefix[1]));
+  word(Feature(kPre3, x[0].prefix[2]));
+  word(Feature(kSuf1, x[0].suffix[0]));
+  word(Feature(kSuf2, x[0].suffix[1]));
+  word(Feature(kSuf3, x[0].suffix[2]));
+  word(Feature(kSuf4, x[0].suffix[3]));
+  word(Feature(kSuf5, x[0].suffix[4]));
+  word(Feature(kShape, x[0].shape));
   f[n++] = Feature(kLowerM1, x[-1].lower);
   f[n++] = Feature(kLowerM2, x[-2].lower);
   f[n++] = Feature(kLowerP1, x[1].lower);
@@ -78,7 +86,7 @@ size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uin
   f[n++] = Feature(kLowerLowerP1, x[0].lower, x[1].lower);
   f[n++] = Feature(kSuf3M1, x[-1].suffix[2]);
   f[n++] = Feature(kSuf3P1, x[1].suffix[2]);
-  f[n++] = Feature(kAmb, x[0].ambiguity);
+  word(Feature(kAmb, x[0].ambiguity));
   f[n++] = Feature(kAmbP1, x[1].ambiguity);
   f[n++] = Feature(kAmbP2, x[2].ambiguity);
   f[n++] = Feature(kX1AmbP1, x1, x[1].ambiguity);
@@ -92,11 +100,11 @@ size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uin
   f[n++] = Feature(kX2, x2);
   f[n++] = Feature(kLowerM1P1, x[-1].lower, x[1].lower);
   f[n++] = Feature(kX1AmbLower, x1, x[0].ambiguity, x[1].lower);
-  f[n++] = Feature(kShapeAmb, x[0].shape, x[0].ambiguity);
-  f[n++] = Feature(kLowerAmb, x[0].lower_ambiguity);
-  f[n++] = Feature(kCaseShapeLowerAmb, x[0].casing, x[0].shape, x[0].lower_ambiguity);
-  f[n++] = Feature(kWordnet, x[0].wordnet);
-  f[n++] = Feature(kWordnetShape, x[0].wordnet, x[0].shape);
+  word(Feature(kShapeAmb, x[0].shape, x[0].ambiguity));
+  word(Feature(kLowerAmb, x[0].lower_ambiguity));
+  word(Feature(kCaseShapeLowerAmb, x[0].casing, x[0].shape, x[0].lower_ambiguity));
+  word(Feature(kWordnet, x[0].wordnet));
+  word(Feature(kWordnetShape, x[0].wordnet, x[0].shape));
   return n;
 }
 
@@ -187,9 +195,18 @@ void Tagger::Tag(model::Document& doc, const model::Sentence& s, TaggerWorkspace
       upos = static_cast<uint8_t>(tags >> 8);
       xpos = static_cast<uint8_t>(tags & 0xff);
     } else {
-      size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data());
+      uint64_t word_only;
+      size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data(), &word_only);
+      // Word features to the front (in order: they key the cache), the others after them.
+      uint64_t* f = ws.features.data();
+      size_t words = 0;
+      for (size_t k = 0; k < nf; ++k) {
+        if (word_only >> k & 1) std::swap(f[words++], f[k]);
+      }
       int32_t scores[kNumClasses] = {};
-      weights_.Score(std::span<const uint64_t>(ws.features.data(), nf), scores);
+      weights_.Prefetch(std::span<const uint64_t>(f + words, nf - words));
+      ws.word_scores.Add(weights_, std::span<const uint64_t>(f, words), scores);
+      weights_.Score(std::span<const uint64_t>(f + words, nf - words), scores);
       BestAllowedTags(scores, std::span<const uint16_t>(pairs_), &upos, &xpos);
     }
     toks[i].upos = upos;
@@ -315,7 +332,8 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
           upos = static_cast<uint8_t>(tags >> 8);
           xpos = static_cast<uint8_t>(tags & 0xff);
         } else {
-          size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data());
+          uint64_t word_only;
+          size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data(), &word_only);
           std::span<const uint64_t> f(ws.features.data(), nf);
           float scores[kNumClasses] = {};
           trainer.Score(f, scores);

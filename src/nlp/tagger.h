@@ -55,6 +55,7 @@ struct TaggerWorkspace {
   std::vector<TaggerTokenInfo> info;
   std::vector<uint64_t> features;
   std::string lower, stem;
+  ScoreCache word_scores;  // summed scores of a word's own features (Extract in tagger.cc)
 };
 
 struct TaggerOptions {
