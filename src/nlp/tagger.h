@@ -27,6 +27,7 @@
 #include "dyad/status.h"
 #include "model/document.h"
 #include "model/tagset.h"
+#include "nlp/clusters.h"
 #include "nlp/model_io.h"
 #include "nlp/perceptron.h"
 #include "nlp/wordnet.h"
@@ -45,6 +46,7 @@ struct TaggerTokenInfo {
   uint32_t wordnet = 0;  // WordNet classes of an unknown word and its stems (WordnetValue in tagger.cc)
   uint32_t dict = 0;  // tag dictionary value (see tagger.cc), 0 = unknown word
   uint8_t casing = 0;  // the sentence's capitalization (SentenceCasing in tagger.cc)
+  uint32_t cluster = 0;  // packed word classes (WordClusters::Classes), when the tagger uses them
 };
 
 // Scratch space reused across sentences; grows to the longest sentence and stays.
@@ -62,6 +64,9 @@ struct TaggerOptions {
   int dictionary_folds = 5;  // jackknifed dictionaries for training (1 = the full one)
   // WordNet's word classes, stored in the model for unknown-word features; may be null. Not owned.
   const WordnetClasses* wordnet = nullptr;
+  // Word classes from unlabeled text (features of the word and its neighbours); may be null.
+  // The model then needs the same classes at run time (set_clusters). Not owned.
+  const WordClusters* clusters = nullptr;
 };
 
 class Tagger {
@@ -81,6 +86,9 @@ class Tagger {
 
   size_t num_features() const { return weights_.num_features(); }
 
+  // The word classes a tagger trained with TaggerOptions::clusters reads (the same ones). Not owned.
+  void set_clusters(const WordClusters* clusters) { clusters_ = clusters; }
+
  private:
   friend class TaggerTrainer;
   void Prepare(const model::Document& doc, const model::Sentence& s, TaggerWorkspace& ws) const;
@@ -89,6 +97,7 @@ class Tagger {
   SparseWeights weights_;
   HashIndex dictionary_;                // word hash -> packed value
   std::vector<uint64_t> ambiguity_;     // ambiguity class id -> XPOS bit set
+  const WordClusters* clusters_ = nullptr;
 };
 
 // Tag accuracy helpers shared by training and tests: fraction of tokens with gold tag.
