@@ -15,7 +15,7 @@ namespace {
 
 enum Move : int { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3, kNumMoves = 4 };
 constexpr int kLabels = model::kDeprelCount;
-constexpr size_t kMaxFeatures = 96;
+constexpr size_t kMaxFeatures = 112;
 // The second labeling pass revisits only arcs whose first label won by less than this (on the
 // int16 weight scale): about a quarter of the arcs on EWT dev, with the whole LAS gain of
 // revisiting all of them (data/models/README.md).
@@ -156,12 +156,23 @@ enum RelabelTemplate : uint32_t {
   kRFirst = 300, kRFirstHpDp, kRFirstDw, kRDl1, kRHpDpDl1w, kRDRight, kRDLeft, kRHSide, kRHOther,
   kRHLabelHhp, kRHwDw, kRHwDp, kRHpDw, kRDr1, kRInner, kROuter, kRHwDl1w,
 };
+// Word-class templates (only for parsers trained with clusters), after Koo et al. (2008): the
+// classes of s0, n0, n1 and of s0's and n0's nearest children, alone, with tags and in pairs.
+enum ClusterTemplate : uint32_t {
+  kN0c = 300, kN0cp, kN1c, kN0cN1c, kS0c, kS0cp, kS0cN0c, kS0cpN0cp, kS0hcS0c, kS0lcS0c, kS0rcS0c, kN0lcN0c,
+  kS0wN0c, kS0cN0w, kS0cN0p, kS0pN0c, kS0cN0cFine, kN1cp, kN2c,
+  kLHc = 400, kLDc, kLHcDc, kLHpDc,
+};
+constexpr uint32_t kNoneCluster = 0x3fffffff, kRootCluster = 0x3ffffffe;
 
 struct Inputs {
   const ParserWorkspace& ws;
+  bool clusters;  // the parser uses word classes: ws.cluster is filled
   uint64_t W(int i) const { return ws.word[i + 1]; }
   uint64_t P(int i) const { return ws.tag[i + 1]; }
   uint64_t U(int i) const { return ws.utag[i + 1]; }
+  // Class of token i at a level (0 finest).
+  uint64_t C(int i, int level) const { return WordClusters::Level(ws.cluster[i + 1], level); }
 };
 
 uint64_t SetHash(const uint64_t* set) { return HashCombine(set[0], set[1]); }
@@ -202,6 +213,14 @@ size_t BufferFeatures(const State& st, const Inputs& in, uint64_t* f) {
   f[k++] = Feature(kN0pN1p, n0p, n1p);
   f[k++] = Feature(kN0pN1pN2p, n0p, n1p, n2p);
   f[k++] = Feature(kBias, 0);
+  if (in.clusters) {
+    f[k++] = Feature(kN0c, in.C(n0, 0));
+    f[k++] = Feature(kN0cp, in.C(n0, 1), n0p);
+    f[k++] = Feature(kN1c, in.C(n1, 1));
+    f[k++] = Feature(kN0cN1c, in.C(n0, 1), in.C(n1, 1));
+    f[k++] = Feature(kN1cp, in.C(n1, 0), n1p);
+    f[k++] = Feature(kN2c, in.C(n2, 1));
+  }
   return k;
 }
 
@@ -212,6 +231,10 @@ size_t StackTopFeatures(const State& st, const Inputs& in, uint64_t* f) {
   f[k++] = Feature(kS0w, s0w);
   f[k++] = Feature(kS0p, s0p);
   f[k++] = Feature(kS0wp, s0w, s0p);
+  if (in.clusters) {
+    f[k++] = Feature(kS0c, in.C(s0, 0));
+    f[k++] = Feature(kS0cp, in.C(s0, 1), s0p);
+  }
   return k;
 }
 
@@ -293,6 +316,19 @@ size_t StateFeatures(const State& st, const Inputs& in, unsigned groups, uint64_
   add(kPairGroup, [&] { return Feature(kS0HeadS0pN0p, s0h >= 0, s0p, n0p); });
   add(kPairGroup, [&] { return Feature(kS0uN0u, in.U(s0), in.U(n0)); });
   add(kPairGroup, [&] { return Feature(kS0uN0uN1u, in.U(s0), in.U(n0), in.U(n1)); });
+  if (in.clusters) {
+    add(kPairGroup, [&] { return Feature(kS0cN0c, in.C(s0, 1), in.C(n0, 1)); });
+    add(kPairGroup, [&] { return Feature(kS0cpN0cp, HashCombine(in.C(s0, 2), s0p), in.C(n0, 2), n0p); });
+    add(kPairGroup, [&] { return Feature(kS0wN0c, s0w, in.C(n0, 1)); });
+    add(kPairGroup, [&] { return Feature(kS0cN0w, in.C(s0, 1), n0w); });
+    add(kPairGroup, [&] { return Feature(kS0cN0p, in.C(s0, 0), n0p); });
+    add(kPairGroup, [&] { return Feature(kS0pN0c, s0p, in.C(n0, 0)); });
+    add(kPairGroup, [&] { return Feature(kS0cN0cFine, in.C(s0, 0), in.C(n0, 0)); });
+    add(kStackTopGroup, [&] { return Feature(kS0hcS0c, in.C(s0h, 1), in.C(s0, 1)); });
+    add(kStackTopGroup, [&] { return Feature(kS0lcS0c, in.C(S0.l1, 1), in.C(s0, 1)); });
+    add(kStackTopRightGroup, [&] { return Feature(kS0rcS0c, in.C(S0.r1, 1), in.C(s0, 1)); });
+    add(kBufferLeftGroup, [&] { return Feature(kN0lcN0c, in.C(N0.l1, 1), in.C(n0, 1)); });
+  }
   return k;
 }
 
@@ -330,6 +366,12 @@ size_t LabelFeatures(const State& st, const Inputs& in, int h, int d, uint64_t* 
   f[k++] = Feature(kLDCtx, in.P(d - 1), dp, d + 1 < st.n() ? in.P(d + 1) : kRootTag);
   f[k++] = Feature(kLHCtx, in.P(h - 1), hp, h + 1 < st.n() ? in.P(h + 1) : kRootTag);
   f[k++] = Feature(kLHhp, in.P(H.head), hp, dp);
+  if (in.clusters) {
+    f[k++] = Feature(kLHc, in.C(h, 1), dir);
+    f[k++] = Feature(kLDc, in.C(d, 0), dir);
+    f[k++] = Feature(kLHcDc, in.C(h, 1), in.C(d, 1), dir);
+    f[k++] = Feature(kLHpDc, hp, in.C(d, 0), dir);
+  }
   return k;
 }
 
@@ -405,7 +447,8 @@ uint8_t BestLabel(const T* scores) {
   return static_cast<uint8_t>(best);
 }
 
-void PrepareInputs(const model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) {
+void PrepareInputs(const model::Document& doc, const model::Sentence& s, const WordClusters* clusters,
+                   ParserWorkspace& ws) {
   const int n = static_cast<int>(s.size());
   ws.word.resize(n + 2);
   ws.tag.resize(n + 2);
@@ -418,6 +461,12 @@ void PrepareInputs(const model::Document& doc, const model::Sentence& s, ParserW
     ws.word[i + 1] = HashBytes(ws.lower, 0x10);
     ws.tag[i + 1] = toks[i].xpos;
     ws.utag[i + 1] = toks[i].upos;
+  }
+  if (clusters != nullptr) {
+    ws.cluster.resize(n + 2);
+    ws.cluster[0] = kNoneCluster;
+    for (int i = 0; i < n; ++i) ws.cluster[i + 1] = clusters->Classes(doc.Form(toks[i]), ws.lower);
+    ws.cluster[n + 1] = kRootCluster;
   }
   ws.word[n + 1] = kRootWord;
   ws.tag[n + 1] = ws.utag[n + 1] = kRootTag;
@@ -441,13 +490,13 @@ void SingleRoot(State& st, Relabel&& relabel) {
 // group (FeatureGroup); without, every feature at every move: the reference the tests compare
 // Parse with.
 template <bool kCacheGroups>
-void Decode(const SparseWeights& transitions, const SparseWeights& labels, model::Document& doc,
-            const model::Sentence& s, ParserWorkspace& ws, bool relabel = true) {
+void Decode(const SparseWeights& transitions, const SparseWeights& labels, const WordClusters* clusters,
+            model::Document& doc, const model::Sentence& s, ParserWorkspace& ws, bool relabel = true) {
   const int n = static_cast<int>(s.size());
   if (n == 0) return;
-  PrepareInputs(doc, s, ws);
+  PrepareInputs(doc, s, clusters, ws);
   State st(ws, n);
-  Inputs in{ws};
+  Inputs in{ws, clusters != nullptr};
   uint64_t* f = ws.features.data();
   auto label = [&](int h, int d) {
     size_t nf = LabelFeatures(st, in, h, d, f);
@@ -546,11 +595,11 @@ void Decode(const SparseWeights& transitions, const SparseWeights& labels, model
 }  // namespace
 
 void Parser::Parse(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const {
-  Decode<true>(transitions_, labels_, doc, s, ws);
+  Decode<true>(transitions_, labels_, clusters_, doc, s, ws);
 }
 
 void Parser::ParseReference(model::Document& doc, const model::Sentence& s, ParserWorkspace& ws) const {
-  Decode<false>(transitions_, labels_, doc, s, ws);
+  Decode<false>(transitions_, labels_, clusters_, doc, s, ws);
 }
 
 Parser Parser::Train(std::span<const model::Document> train, std::span<const model::Document> dev,
@@ -576,6 +625,7 @@ Parser Parser::Train(std::span<const model::Document> train, std::span<const mod
   std::mt19937_64 rng(options.seed);
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   Parser parser;
+  parser.clusters_ = options.clusters;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     size_t arcs = 0, correct_heads = 0;
@@ -592,9 +642,9 @@ Parser Parser::Train(std::span<const model::Document> train, std::span<const mod
         usable &= gold[i] >= 0 && gold[i] <= n && gold[i] != i;
       }
       if (!usable) continue;
-      PrepareInputs(doc, s, ws);
+      PrepareInputs(doc, s, options.clusters, ws);
       State st(ws, n);
-      Inputs in{ws};
+      Inputs in{ws, options.clusters != nullptr};
       uint64_t* f = ws.features.data();
       auto label = [&](int h, int d) -> uint8_t {
         size_t nf = LabelFeatures(st, in, h, d, f);
@@ -666,7 +716,7 @@ Parser Parser::Train(std::span<const model::Document> train, std::span<const mod
         model::Document copy = d, first = d;
         for (const model::Sentence& s : copy.sentences) {
           parser.Parse(copy, s, ws);
-          Decode<true>(parser.transitions_, parser.labels_, first, s, ws, /*relabel=*/false);
+          Decode<true>(parser.transitions_, parser.labels_, parser.clusters_, first, s, ws, /*relabel=*/false);
         }
         for (size_t i = 0; i < d.tokens.size(); ++i) {
           total++;

@@ -44,6 +44,9 @@ struct ParserOptions {
   int epochs = 15;
   uint64_t seed = 1;
   double explore = 0.9;  // probability of following a wrong prediction after epoch 1
+  // Word classes from unlabeled text (features of s0, n0, n1 and arcs); may be null. The model
+  // then needs the same classes at run time (set_clusters). Not owned.
+  const WordClusters* clusters = nullptr;
 };
 
 // Scratch space reused across sentences (grows to the longest sentence).
@@ -57,6 +60,7 @@ struct ParserWorkspace {
   std::vector<uint64_t> word;  // same indexing: lowercase form hash
   std::vector<uint64_t> tag;   // XPOS id
   std::vector<uint64_t> utag;  // UPOS id
+  std::vector<uint32_t> cluster;  // packed word classes (WordClusters::Classes), when used
   std::vector<int32_t> stack;
   std::vector<uint8_t> in_stack;
   std::vector<uint64_t> features;
@@ -97,10 +101,14 @@ class Parser {
 
   size_t num_features() const { return transitions_.num_features() + labels_.num_features(); }
 
+  // The word classes a parser trained with ParserOptions::clusters reads (the same ones). Not owned.
+  void set_clusters(const WordClusters* clusters) { clusters_ = clusters; }
+
  private:
   friend class ParserTrainer;
   SparseWeights transitions_;
   SparseWeights labels_;
+  const WordClusters* clusters_ = nullptr;
 };
 
 // Gives every document of `docs` predicted upos/xpos from taggers trained on the other

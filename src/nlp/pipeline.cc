@@ -10,6 +10,25 @@ Status WithPath(const Status& s, const std::string& path) {
   return s.ok() ? s : s.WithContext(path);
 }
 
+// Models trained with word classes end with a byte 1 (older files simply end).
+void SaveUsesClusters(ByteWriter& w, bool uses_clusters) {
+  if (uses_clusters) w.U8(1);
+}
+// False at the end of the payload, true after the byte 1; anything else is damage.
+StatusOr<bool> ReadUsesClusters(ByteReader& r, std::string_view what) {
+  if (r.at_end()) return false;
+  if (r.U8() != 1 || !r.at_end()) return DataLossError(fmt::format("{}: trailing bytes after the model", what));
+  return true;
+}
+
+// en-clusters.bin in the directory of `model_path`.
+StatusOr<std::shared_ptr<const WordClusters>> LoadClustersBeside(const std::string& model_path) {
+  const size_t slash = model_path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : model_path.substr(0, slash);
+  DYAD_ASSIGN_OR_RETURN(WordClusters clusters, WordClusters::Load(dir + "/" + kClustersFile));
+  return std::make_shared<const WordClusters>(std::move(clusters));
+}
+
 }  // namespace
 
 Status SaveTaggerModel(const std::string& path, const TaggerModel& model) {
@@ -17,6 +36,7 @@ Status SaveTaggerModel(const std::string& path, const TaggerModel& model) {
   w.Str(model.info);
   model.tagger.Save(w);
   model.lemmatizer.Save(w);
+  SaveUsesClusters(w, model.uses_clusters);
   return WriteModelFile(path, kTaggerMagic, kModelFormatVersion, w.bytes());
 }
 
@@ -24,6 +44,7 @@ Status SaveParserModel(const std::string& path, const ParserModel& model) {
   ByteWriter w;
   w.Str(model.info);
   model.parser.Save(w);
+  SaveUsesClusters(w, model.uses_clusters);
   return WriteModelFile(path, kParserMagic, kModelFormatVersion, w.bytes());
 }
 
@@ -37,7 +58,7 @@ StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes) {
   if (!r.ok()) return DataLossError("tagger model: truncated header");
   DYAD_RETURN_IF_ERROR(m.tagger.Load(r, version));
   DYAD_RETURN_IF_ERROR(m.lemmatizer.Load(r, version));
-  if (!r.at_end()) return DataLossError("tagger model: trailing bytes after the model");
+  DYAD_ASSIGN_OR_RETURN(m.uses_clusters, ReadUsesClusters(r, "tagger model"));
   return m;
 }
 
@@ -50,7 +71,7 @@ StatusOr<ParserModel> ParseParserModel(std::string_view bytes, int min_weight) {
   m.info = r.Str();
   if (!r.ok()) return DataLossError("parser model: truncated header");
   DYAD_RETURN_IF_ERROR(m.parser.Load(r, version, min_weight));
-  if (!r.at_end()) return DataLossError("parser model: trailing bytes after the model");
+  DYAD_ASSIGN_OR_RETURN(m.uses_clusters, ReadUsesClusters(r, "parser model"));
   return m;
 }
 
@@ -58,6 +79,10 @@ StatusOr<TaggerModel> LoadTaggerModel(const std::string& path) {
   DYAD_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
   StatusOr<TaggerModel> m = ParseTaggerModel(bytes);
   if (!m.ok()) return WithPath(m.status(), path);
+  if (m->uses_clusters) {
+    DYAD_ASSIGN_OR_RETURN(auto clusters, LoadClustersBeside(path));
+    AttachClusters(*m, std::move(clusters));
+  }
   return m;
 }
 
@@ -65,7 +90,21 @@ StatusOr<ParserModel> LoadParserModel(const std::string& path, int min_weight) {
   DYAD_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
   StatusOr<ParserModel> m = ParseParserModel(bytes, min_weight);
   if (!m.ok()) return WithPath(m.status(), path);
+  if (m->uses_clusters) {
+    DYAD_ASSIGN_OR_RETURN(auto clusters, LoadClustersBeside(path));
+    AttachClusters(*m, std::move(clusters));
+  }
   return m;
+}
+
+void AttachClusters(TaggerModel& model, std::shared_ptr<const WordClusters> clusters) {
+  model.clusters = std::move(clusters);
+  model.tagger.set_clusters(model.clusters.get());
+}
+
+void AttachClusters(ParserModel& model, std::shared_ptr<const WordClusters> clusters) {
+  model.clusters = std::move(clusters);
+  model.parser.set_clusters(model.clusters.get());
 }
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& dir) {

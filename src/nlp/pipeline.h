@@ -3,6 +3,8 @@
 // Model files (see doc/model-format.md):
 //   <dir>/en-tagger.bin  magic "DYADTAGR": training info, Tagger, Lemmatizer
 //   <dir>/en-parser.bin  magic "DYADPARS": training info, Parser
+//   <dir>/en-clusters.bin magic "DYADCLUS": word classes (clusters.h), read when a model was
+//                        trained with them (a trailing byte 1 in the model's payload says so)
 // A Pipeline is immutable once loaded and shared by every thread; per-thread scratch lives in a
 // Workspace (Analyze(doc) without one uses a thread_local Workspace). Steady-state analysis
 // allocates only when a document's forms arena grows for lemmas.
@@ -34,23 +36,34 @@ struct TaggerModel {
   std::string info;  // how it was trained: command, data, options
   Tagger tagger;
   Lemmatizer lemmatizer;
+  // Trained with word classes: loading reads en-clusters.bin beside the file into `clusters`.
+  bool uses_clusters = false;
+  std::shared_ptr<const WordClusters> clusters;
 };
 
 struct ParserModel {
   std::string info;
   Parser parser;
+  bool uses_clusters = false;
+  std::shared_ptr<const WordClusters> clusters;
 };
 
 Status SaveTaggerModel(const std::string& path, const TaggerModel& model);
 Status SaveParserModel(const std::string& path, const ParserModel& model);
 // Errors: kNotFound (missing file), kInvalidArgument (not a model / unsupported version),
-// kDataLoss (truncated, checksum mismatch, inconsistent tables, trailing bytes).
+// kDataLoss (truncated, checksum mismatch, inconsistent tables, trailing bytes); the same for
+// en-clusters.bin beside a model that uses word classes.
 StatusOr<TaggerModel> LoadTaggerModel(const std::string& path);
 // `min_weight` > 1 prunes the parser's small weights as it loads (`dyad train prune`).
 StatusOr<ParserModel> LoadParserModel(const std::string& path, int min_weight = 1);
-// From bytes already in memory (tests, fuzzing).
+// From bytes already in memory (tests, fuzzing, rewriting files): a model that uses word
+// classes gets none (set them with AttachClusters).
 StatusOr<TaggerModel> ParseTaggerModel(std::string_view bytes);
 StatusOr<ParserModel> ParseParserModel(std::string_view bytes, int min_weight = 1);
+
+// Gives a model trained with word classes the ones it reads.
+void AttachClusters(TaggerModel& model, std::shared_ptr<const WordClusters> clusters);
+void AttachClusters(ParserModel& model, std::shared_ptr<const WordClusters> clusters);
 
 class Pipeline {
  public:

@@ -18,7 +18,7 @@ namespace {
 constexpr int kU = model::kUposCount;
 constexpr int kX = model::kXposCount;
 constexpr size_t kPad = 2;          // boundary infos before and after the sentence
-constexpr size_t kMaxFeatures = 48;
+constexpr size_t kMaxFeatures = 64;
 
 constexpr uint64_t kExactSeed = 0x1, kLowerSeed = 0x2, kWordnetSeed = 0x3, kPairSeed = 0x4;
 
@@ -108,6 +108,28 @@ size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uin
   return n;
 }
 
+// Word-class features (only for taggers trained with clusters): the word's classes at every
+// level and its neighbours' at the finer two, as Owoputi et al. (2013) use Brown clusters.
+enum ClusterTemplate : uint32_t {
+  kCluster = 200, kClusterM1, kClusterP1, kClusterP2, kX1Cluster, kClusterClusterP1, kClusterM1Cluster,
+};
+constexpr uint32_t kClusterBefore = 0x3fffffff, kClusterAfter = 0x3ffffffe;  // sentence padding
+
+size_t ExtractClusters(const TaggerTokenInfo* x, uint8_t x1, uint64_t* f) {
+  using C = WordClusters;
+  size_t n = 0;
+  for (int level = 0; level < kClusterLevels; ++level) f[n++] = Feature(kCluster, level, C::Level(x[0].cluster, level));
+  for (int level = 0; level < 2; ++level) {
+    f[n++] = Feature(kClusterM1, level, C::Level(x[-1].cluster, level));
+    f[n++] = Feature(kClusterP1, level, C::Level(x[1].cluster, level));
+  }
+  f[n++] = Feature(kClusterP2, C::Level(x[2].cluster, 1));
+  f[n++] = Feature(kX1Cluster, x1, C::Level(x[0].cluster, 1));
+  f[n++] = Feature(kClusterClusterP1, C::Level(x[0].cluster, 1), C::Level(x[1].cluster, 1));
+  f[n++] = Feature(kClusterM1Cluster, C::Level(x[-1].cluster, 1), C::Level(x[0].cluster, 1));
+  return n;
+}
+
 template <typename T>
 void BestTags(const T* scores, uint8_t* upos, uint8_t* xpos) {
   int bu = 1, bx = 1;
@@ -167,6 +189,13 @@ void Tagger::Prepare(const model::Document& doc, const model::Sentence& s, Tagge
     x.dict = v;
     x.ambiguity = DictAmbiguity(v) ? Mix64(ambiguity_[DictAmbiguity(v) - 1]) : 0x7;
     x.wordnet = DictAmbiguity(v) ? 0 : WordnetValue(ws.lower, ws.stem);
+    if (clusters_ != nullptr) x.cluster = clusters_->Classes(form, ws.stem);
+  }
+  if (clusters_ != nullptr) {
+    for (size_t k = 0; k < kPad; ++k) {
+      ws.info[k].cluster = kClusterBefore;
+      ws.info[n + kPad + k].cluster = kClusterAfter;
+    }
   }
 }
 
@@ -197,6 +226,7 @@ void Tagger::Tag(model::Document& doc, const model::Sentence& s, TaggerWorkspace
     } else {
       uint64_t word_only;
       size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data(), &word_only);
+      if (clusters_ != nullptr) nf += ExtractClusters(x, x1, ws.features.data() + nf);
       // Word features to the front (in order: they key the cache), the others after them.
       uint64_t* f = ws.features.data();
       size_t words = 0;
@@ -288,6 +318,7 @@ void BuildDictionary(std::span<const model::Document> docs, int folds, int skip,
 Tagger Tagger::Train(std::span<const model::Document> train, std::span<const model::Document> dev,
                      const TaggerOptions& options, const LogFn& log) {
   Tagger tagger;
+  tagger.clusters_ = options.clusters;
   size_t unambiguous = 0;
   BuildDictionary(train, 1, -1, options, &tagger.dictionary_, &tagger.ambiguity_, &unambiguous);
   tagger.FindAllowedPairs();
@@ -305,6 +336,7 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
   for (int f = 0; f < folds && folds > 1; ++f) {
     size_t u = 0;
     BuildDictionary(train, folds, f, options, &fold_taggers[f].dictionary_, &fold_taggers[f].ambiguity_, &u);
+    fold_taggers[f].clusters_ = options.clusters;
   }
 
   std::vector<SentenceRef> order;
@@ -334,6 +366,7 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
         } else {
           uint64_t word_only;
           size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data(), &word_only);
+          if (tagger.clusters_ != nullptr) nf += ExtractClusters(x, x1, ws.features.data() + nf);
           std::span<const uint64_t> f(ws.features.data(), nf);
           float scores[kNumClasses] = {};
           trainer.Score(f, scores);

@@ -9,6 +9,8 @@
 // and with the shape and the sentence's capitalization (title-case and all-caps headlines), and
 // for words the dictionary does not know, their WordNet classes and those of their stems
 // ("-ed", "-ing", "-s", "-er", "-ly" removed): EWT test UPOS 95.36 -> 95.55, XPOS 94.70 -> 95.10.
+// Trained with word classes (TaggerOptions::clusters), also the classes of the word and its
+// neighbours at three granularities: EWT dev UPOS 95.32 -> 95.46 (data/models/README.md).
 // A tag dictionary short-cuts frequent words that had one
 // (UPOS, XPOS) pair in >= 99.5% of >= 20 training occurrences ("the", ",", "of"): about half of
 // news tokens are tagged with one hash lookup. Other words get the (UPOS, XPOS) pair with the
@@ -30,6 +32,7 @@
 #include "dyad/status.h"
 #include "model/document.h"
 #include "model/tagset.h"
+#include "nlp/clusters.h"
 #include "nlp/model_io.h"
 #include "nlp/perceptron.h"
 #include "nlp/wordnet.h"
@@ -48,6 +51,7 @@ struct TaggerTokenInfo {
   uint32_t wordnet = 0;  // WordNet classes of an unknown word and its stems (WordnetValue in tagger.cc)
   uint32_t dict = 0;  // tag dictionary value (see tagger.cc), 0 = unknown word
   uint8_t casing = 0;  // the sentence's capitalization (SentenceCasing in tagger.cc)
+  uint32_t cluster = 0;  // packed word classes (WordClusters::Classes), when the tagger uses them
 };
 
 // Scratch space reused across sentences; grows to the longest sentence and stays.
@@ -68,6 +72,9 @@ struct TaggerOptions {
   int pair_min_count = 3;
   // WordNet's word classes, stored in the model for unknown-word features; may be null. Not owned.
   const WordnetClasses* wordnet = nullptr;
+  // Word classes from unlabeled text (features of the word and its neighbours); may be null.
+  // The model then needs the same classes at run time (set_clusters). Not owned.
+  const WordClusters* clusters = nullptr;
 };
 
 class Tagger {
@@ -90,6 +97,9 @@ class Tagger {
   // when any pair is allowed.
   std::span<const uint16_t> allowed_pairs() const { return pairs_; }
 
+  // The word classes a tagger trained with TaggerOptions::clusters reads (the same ones). Not owned.
+  void set_clusters(const WordClusters* clusters) { clusters_ = clusters; }
+
  private:
   friend class TaggerTrainer;
   void Prepare(const model::Document& doc, const model::Sentence& s, TaggerWorkspace& ws) const;
@@ -100,6 +110,7 @@ class Tagger {
   HashIndex dictionary_;                // word hash -> packed value
   std::vector<uint64_t> ambiguity_;     // ambiguity class id -> XPOS bit set
   std::vector<uint16_t> pairs_;         // allowed_pairs(), read from dictionary_ entries
+  const WordClusters* clusters_ = nullptr;
 };
 
 // Tag accuracy helpers shared by training and tests: fraction of tokens with gold tag.
