@@ -110,15 +110,18 @@ size_t Extract(const TaggerTokenInfo* x, bool first, uint8_t u1, uint8_t x1, uin
 
 // Word-class features (only for taggers trained with clusters): the word's classes at every
 // level and its neighbours' at the finer two, as Owoputi et al. (2013) use Brown clusters.
+// Appended after Extract's n features; the word's own classes are word features too.
 enum ClusterTemplate : uint32_t {
   kCluster = 200, kClusterM1, kClusterP1, kClusterP2, kX1Cluster, kClusterClusterP1, kClusterM1Cluster,
 };
 constexpr uint32_t kClusterBefore = 0x3fffffff, kClusterAfter = 0x3ffffffe;  // sentence padding
 
-size_t ExtractClusters(const TaggerTokenInfo* x, uint8_t x1, uint64_t* f) {
+size_t ExtractClusters(const TaggerTokenInfo* x, uint8_t x1, uint64_t* f, size_t n, uint64_t* word_only) {
   using C = WordClusters;
-  size_t n = 0;
-  for (int level = 0; level < kClusterLevels; ++level) f[n++] = Feature(kCluster, level, C::Level(x[0].cluster, level));
+  for (int level = 0; level < kClusterLevels; ++level) {
+    *word_only |= uint64_t{1} << n;
+    f[n++] = Feature(kCluster, level, C::Level(x[0].cluster, level));
+  }
   for (int level = 0; level < 2; ++level) {
     f[n++] = Feature(kClusterM1, level, C::Level(x[-1].cluster, level));
     f[n++] = Feature(kClusterP1, level, C::Level(x[1].cluster, level));
@@ -226,7 +229,7 @@ void Tagger::Tag(model::Document& doc, const model::Sentence& s, TaggerWorkspace
     } else {
       uint64_t word_only;
       size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data(), &word_only);
-      if (clusters_ != nullptr) nf += ExtractClusters(x, x1, ws.features.data() + nf);
+      if (clusters_ != nullptr) nf = ExtractClusters(x, x1, ws.features.data(), nf, &word_only);
       // Word features to the front (in order: they key the cache), the others after them.
       uint64_t* f = ws.features.data();
       size_t words = 0;
@@ -366,7 +369,7 @@ Tagger Tagger::Train(std::span<const model::Document> train, std::span<const mod
         } else {
           uint64_t word_only;
           size_t nf = Extract(x, i == 0, u1, x1, x2, ws.features.data(), &word_only);
-          if (tagger.clusters_ != nullptr) nf += ExtractClusters(x, x1, ws.features.data() + nf);
+          if (tagger.clusters_ != nullptr) nf = ExtractClusters(x, x1, ws.features.data(), nf, &word_only);
           std::span<const uint64_t> f(ws.features.data(), nf);
           float scores[kNumClasses] = {};
           trainer.Score(f, scores);
