@@ -108,11 +108,15 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Parse(std::string_view text, con
     if (!ParseNumber(fields[1], &p.geonameid)) return fail("bad GeoNames id '" + std::string(fields[1]) + "'");
     if (fields[2].empty()) return fail("empty name");
     if (fields[3].size() != 3) return fail("bad country code '" + std::string(fields[3]) + "'");
-    if (!ParseNumber(fields[5], &p.lat) || !ParseNumber(fields[6], &p.lon) || std::abs(p.lat) > 90 ||
-        std::abs(p.lon) > 180) {
+    // Written as "not within" so that NaN ("nan" parses) is refused too.
+    if (!ParseNumber(fields[5], &p.lat) || !ParseNumber(fields[6], &p.lon) || !(std::abs(p.lat) <= 90) ||
+        !(std::abs(p.lon) <= 180)) {
       return fail("bad coordinates '" + std::string(fields[5]) + "', '" + std::string(fields[6]) + "'");
     }
-    if (!ParseNumber(fields[7], &p.population)) return fail("bad population '" + std::string(fields[7]) + "'");
+    // A negative population would make Best's log-population score NaN and match nothing.
+    if (!ParseNumber(fields[7], &p.population) || p.population < 0) {
+      return fail("bad population '" + std::string(fields[7]) + "'");
+    }
     p.name = fields[2];
     p.country = fields[3];
     p.admin1 = fields[4];

@@ -68,6 +68,9 @@ TEST(GazetteerTest, BadLinesNameFileAndLine) {
   EXPECT_EQ(bad("P\t1\tX\tIR\t\t1\t2\t3\t\n"), "places.tsv:2: bad country code 'IR'");
   EXPECT_EQ(bad("P\t1\t\tIRN\t\t1\t2\t3\t\n"), "places.tsv:2: empty name");
   EXPECT_EQ(bad("P\t1\tX\tIRN\t\t1\t2\tmany\t\n"), "places.tsv:2: bad population 'many'");
+  // Found by the context fuzzer: a negative population left Best() with no place for a known name.
+  EXPECT_EQ(bad("P\t1\tX\tIRN\t\t1\t2\t-5\t\n"), "places.tsv:2: bad population '-5'");
+  EXPECT_EQ(bad("P\t1\tX\tIRN\t\tnan\t2\t5\t\n"), "places.tsv:2: bad coordinates 'nan', '2'");
   auto g = Gazetteer::Parse("id\tname\n", "cities.tsv");
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().message().find("cities.tsv:1: not a dyad gazetteer"), std::string::npos);
